@@ -1,0 +1,13 @@
+package io.ngisec.client.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code ngisec} command: only lists its subcommands. */
+@Command(
+        name = "ngisec",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "NGISec Communicator: secure peer-to-peer calls, file transfers and chat.",
+        subcommands = {VersionCommand.class})
+public final class NgisecCommand {
+}
