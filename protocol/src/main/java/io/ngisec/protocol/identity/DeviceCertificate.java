@@ -1,0 +1,98 @@
+package io.ngisec.protocol.identity;
+
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * A device's certificate: its {@link DeviceIdentity} (with the Noise static key the handshake must
+ * show) bound to its Ed25519 signing key. Immutable and thread safe. {@link #parse} only checks the
+ * form; only a certificate returned by {@link CertificateVerifier#verify} is trusted.
+ */
+public final class DeviceCertificate implements IssuedCertificate {
+
+    private final ParsedCertificate parsed;
+
+    private DeviceCertificate(ParsedCertificate parsed) {
+        this.parsed = parsed;
+    }
+
+    /**
+     * Parses a DER device certificate without checking who signed it or when. Throws
+     * IdentityException with MALFORMED for anything but a well-formed NGISec device certificate, or
+     * WRONG_ROLE for a well-formed NGISec certificate of another kind; never another exception.
+     */
+    public static DeviceCertificate parse(byte[] der) throws IdentityException {
+        return of(ParsedCertificate.parse(der));
+    }
+
+    static DeviceCertificate of(ParsedCertificate parsed) throws IdentityException {
+        if (parsed.role() != CertificateRole.DEVICE) {
+            throw new IdentityException(IdentityException.Reason.WRONG_ROLE,
+                    "a " + parsed.role() + " certificate is not a device certificate");
+        }
+        return new DeviceCertificate(parsed);
+    }
+
+    /** Who this certificate speaks for. */
+    public DeviceIdentity identity() {
+        return parsed.deviceIdentity();
+    }
+
+    /** Shortcut for {@code identity().deviceId()}. */
+    public DeviceId deviceId() {
+        return parsed.deviceIdentity().deviceId();
+    }
+
+    @Override
+    public BigInteger serial() {
+        return parsed.serial();
+    }
+
+    @Override
+    public Instant notBefore() {
+        return parsed.notBefore();
+    }
+
+    @Override
+    public Instant notAfter() {
+        return parsed.notAfter();
+    }
+
+    /** The device's Ed25519 signing key (usable for mutual TLS with the policy server). */
+    @Override
+    public PublicKey publicKey() {
+        return parsed.publicKey();
+    }
+
+    @Override
+    public byte[] encoded() {
+        return parsed.encoded();
+    }
+
+    @Override
+    public Fingerprint fingerprint() {
+        return parsed.fingerprint();
+    }
+
+    ParsedCertificate parsed() {
+        return parsed;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeviceCertificate other && Arrays.equals(encoded(), other.encoded());
+    }
+
+    @Override
+    public int hashCode() {
+        return parsed.fingerprint().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceCertificate[" + identity().user() + "/" + identity().deviceName() + " " + deviceId()
+                + ", serial=" + serial().toString(16) + ", " + fingerprint() + "]";
+    }
+}

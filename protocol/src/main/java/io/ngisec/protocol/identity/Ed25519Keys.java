@@ -1,0 +1,118 @@
+package io.ngisec.protocol.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Ed25519 keys and signatures through the Java runtime's own provider, the one signature scheme of
+ * NGISec identities. Stateless and thread safe.
+ */
+public final class Ed25519Keys {
+
+    static final AlgorithmIdentifier ALGORITHM = new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519);
+
+    private Ed25519Keys() {
+    }
+
+    /** A fresh Ed25519 key pair. */
+    public static KeyPair generate(SecureRandom random) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, random);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime lacks Ed25519", e);
+        }
+    }
+
+    /** The private key in a PKCS#8 encoding; throws IllegalArgumentException if it is not an Ed25519 key. */
+    public static PrivateKey privateKeyFromPkcs8(byte[] pkcs8) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (InvalidKeySpecException e) {
+            throw new IllegalArgumentException("not an Ed25519 PKCS#8 private key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime lacks Ed25519", e);
+        }
+    }
+
+    /** The public key in a SubjectPublicKeyInfo encoding; throws IllegalArgumentException if it is not Ed25519. */
+    public static PublicKey publicKeyFromSpki(byte[] spki) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        } catch (InvalidKeySpecException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime lacks Ed25519", e);
+        }
+    }
+
+    /** The raw 32-byte public key; throws IllegalArgumentException if {@code key} is not Ed25519. */
+    public static byte[] raw(PublicKey key) {
+        SubjectPublicKeyInfo spki;
+        try {
+            spki = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+        if (!isEd25519(spki)) {
+            throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
+        }
+        return spki.getPublicKeyData().getOctets();
+    }
+
+    static boolean isEd25519(SubjectPublicKeyInfo spki) {
+        return ALGORITHM.equals(spki.getAlgorithm())
+                && spki.getPublicKeyData().getPadBits() == 0
+                && spki.getPublicKeyData().getBytes().length == IdentitySpec.ED25519_PUBLIC_KEY_LENGTH;
+    }
+
+    /** Signs {@code context || message}. */
+    static byte[] sign(PrivateKey key, byte[] context, byte[] message) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key);
+            signer.update(context);
+            signer.update(message);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot sign with this key (not Ed25519?)", e);
+        }
+    }
+
+    /** Whether {@code signature} is a valid signature of {@code context || message}; never throws for bad input. */
+    static boolean verify(PublicKey key, byte[] context, byte[] message, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(context);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (SignatureException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot verify with this key (not Ed25519?)", e);
+        }
+    }
+
+    /** Whether the private key belongs to the public one, by a test signature. */
+    static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+        byte[] probe = "NGISec key pair check".getBytes(StandardCharsets.US_ASCII);
+        return verify(publicKey, new byte[0], probe, sign(privateKey, new byte[0], probe));
+    }
+}
