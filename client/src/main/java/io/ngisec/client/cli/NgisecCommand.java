@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "NGISec Communicator: secure peer-to-peer calls, file transfers and chat.",
-        subcommands = {VersionCommand.class})
+        subcommands = {VersionCommand.class, VectorsCommand.class})
 public final class NgisecCommand {
 }
