@@ -9,7 +9,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.SignatureException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -17,6 +16,7 @@ import java.security.spec.X509EncodedKeySpec;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Ed25519 keys and signatures through the Java runtime's own provider, the one signature scheme of
@@ -95,19 +95,20 @@ public final class Ed25519Keys {
         }
     }
 
-    /** Whether {@code signature} is a valid signature of {@code context || message}; never throws for bad input. */
+    /**
+     * Whether {@code signature} is a valid signature of {@code context || message}; never throws for
+     * bad input. Uses BouncyCastle's Ed25519 directly: several times faster than the JDK's EdDSA
+     * provider, and every handshake verifies four signatures.
+     */
     static boolean verify(PublicKey key, byte[] context, byte[] message, byte[] signature) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(context);
-            verifier.update(message);
-            return verifier.verify(signature);
-        } catch (SignatureException e) {
+        if (signature.length != Ed25519.SIGNATURE_SIZE) {
             return false;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot verify with this key (not Ed25519?)", e);
         }
+        byte[] publicKey = raw(key);
+        byte[] signed = new byte[context.length + message.length];
+        System.arraycopy(context, 0, signed, 0, context.length);
+        System.arraycopy(message, 0, signed, context.length, message.length);
+        return Ed25519.verify(signature, 0, publicKey, 0, signed, 0, signed.length);
     }
 
     /** Whether the private key belongs to the public one, by a test signature. */
