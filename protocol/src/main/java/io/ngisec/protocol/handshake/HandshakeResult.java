@@ -2,6 +2,7 @@ package io.ngisec.protocol.handshake;
 
 import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.SessionTicket;
+import io.ngisec.protocol.qos.QosPolicy;
 import io.ngisec.protocol.record.RecordLayer;
 import io.ngisec.protocol.record.RekeyPolicy;
 import java.time.Duration;
@@ -74,14 +75,18 @@ public final class HandshakeResult {
         return elapsed;
     }
 
-    /** The record layer of this session; callable once, after which the secrets here are zero. */
+    /**
+     * The record layer of this session, enforcing the ticket's QoS ceilings in both directions;
+     * callable once, after which the secrets here are zero.
+     */
     public RecordLayer openRecordLayer(RekeyPolicy policy, LongSupplier nanoTime) {
         if (consumed) {
             throw new IllegalStateException("record layer already opened");
         }
         consumed = true;
         try {
-            return new RecordLayer(localConnectionId, remoteConnectionId, sendSecret, receiveSecret, policy, nanoTime);
+            return new RecordLayer(localConnectionId, remoteConnectionId, sendSecret, receiveSecret, policy,
+                    QosPolicy.of(ticket.grants()), nanoTime);
         } finally {
             Arrays.fill(sendSecret, (byte) 0);
             Arrays.fill(receiveSecret, (byte) 0);

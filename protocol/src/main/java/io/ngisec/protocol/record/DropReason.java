@@ -23,5 +23,7 @@ public enum DropReason {
     /** The caller's plaintext buffer has less room than the payload. */
     OUTPUT_TOO_SMALL,
     /** The record layer was closed. */
-    CLOSED
+    CLOSED,
+    /** Authenticated, but above the QoS class the session's ticket allows for its service. */
+    POLICY
 }

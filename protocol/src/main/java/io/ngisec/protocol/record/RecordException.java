@@ -29,7 +29,9 @@ public final class RecordException extends Exception {
         /** Payload larger than {@link Limits#MAX_PAYLOAD_BYTES}. */
         PAYLOAD_TOO_LARGE,
         /** Output buffer has less room than payload plus {@link Limits#OVERHEAD_BYTES}. */
-        OUTPUT_TOO_SMALL
+        OUTPUT_TOO_SMALL,
+        /** The session's ticket does not allow this service at this QoS class. */
+        POLICY
     }
 
     private final Reason reason;

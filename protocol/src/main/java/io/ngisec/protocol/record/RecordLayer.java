@@ -1,6 +1,7 @@
 package io.ngisec.protocol.record;
 
 import io.ngisec.protocol.qos.QosClass;
+import io.ngisec.protocol.qos.QosPolicy;
 import io.ngisec.protocol.qos.Service;
 import java.nio.ByteBuffer;
 import java.util.function.LongSupplier;
@@ -29,17 +30,24 @@ public final class RecordLayer implements AutoCloseable {
      * @param sendSecret 32-byte traffic secret for our direction (the handshake's Split)
      * @param receiveSecret 32-byte traffic secret for the peer's direction
      * @param policy when to rekey and how long to keep previous keys
+     * @param qos the highest class per service the session's ticket allows, enforced both ways
      * @param nanoTime monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
      */
     public RecordLayer(long localConnectionId, long remoteConnectionId, byte[] sendSecret, byte[] receiveSecret,
-            RekeyPolicy policy, LongSupplier nanoTime) {
+            RekeyPolicy policy, QosPolicy qos, LongSupplier nanoTime) {
         this.localConnectionId = localConnectionId;
         this.remoteConnectionId = remoteConnectionId;
-        this.sealer = new RecordSealer(remoteConnectionId, sendSecret, policy, nanoTime);
-        this.opener = new RecordOpener(localConnectionId, receiveSecret, policy, nanoTime);
+        this.sealer = new RecordSealer(remoteConnectionId, sendSecret, policy, qos, nanoTime);
+        this.opener = new RecordOpener(localConnectionId, receiveSecret, policy, qos, nanoTime);
     }
 
-    /** As the full constructor with {@link RekeyPolicy#DEFAULT} and {@code System::nanoTime}. */
+    /** As the full constructor with {@link QosPolicy#UNRESTRICTED}: for tests and tools without a ticket. */
+    public RecordLayer(long localConnectionId, long remoteConnectionId, byte[] sendSecret, byte[] receiveSecret,
+            RekeyPolicy policy, LongSupplier nanoTime) {
+        this(localConnectionId, remoteConnectionId, sendSecret, receiveSecret, policy, QosPolicy.UNRESTRICTED, nanoTime);
+    }
+
+    /** As the full constructor with {@link RekeyPolicy#DEFAULT}, no QoS restriction and {@code System::nanoTime}. */
     public RecordLayer(long localConnectionId, long remoteConnectionId, byte[] sendSecret, byte[] receiveSecret) {
         this(localConnectionId, remoteConnectionId, sendSecret, receiveSecret, RekeyPolicy.DEFAULT, System::nanoTime);
     }

@@ -1,5 +1,8 @@
 package io.ngisec.protocol.record;
 
+import io.ngisec.protocol.qos.QosClass;
+import io.ngisec.protocol.qos.QosPolicy;
+import io.ngisec.protocol.qos.Service;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,6 +28,7 @@ import java.util.function.LongSupplier;
 public final class RecordOpener {
 
     private final long localConnectionId;
+    private final QosPolicy qos;
     private final long graceNanos;
     private final LongSupplier nanoTime;
     private final Gcm gcm = new Gcm();
@@ -44,7 +48,8 @@ public final class RecordOpener {
     private long payloadBytes;
     private boolean closed;
 
-    RecordOpener(long localConnectionId, byte[] receiveSecret, RekeyPolicy policy, LongSupplier nanoTime) {
+    RecordOpener(long localConnectionId, byte[] receiveSecret, RekeyPolicy policy, QosPolicy qos, LongSupplier nanoTime) {
+        this.qos = Objects.requireNonNull(qos, "qos");
         this.localConnectionId = localConnectionId;
         this.graceNanos = policy.previousKeyGrace().toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -129,10 +134,16 @@ public final class RecordOpener {
         } else if (key == current && packetNumber > highestInCurrent) {
             highestInCurrent = packetNumber;
         }
+        QosClass qosClass = RecordHeader.qosClass(packet, at);
+        Service service = RecordHeader.service(packet, at);
+        if (!qos.permits(service, qosClass)) {
+            // Checked after authentication so that only the peer itself can be counted for it.
+            plaintextOut.position(plaintextOut.position() - payloadLength);
+            return DropReason.POLICY;
+        }
         records++;
         payloadBytes += payloadLength;
-        result.accept(type, RecordHeader.qosClass(packet, at), RecordHeader.service(packet, at), phaseBit,
-                localConnectionId, packetNumber, payloadLength);
+        result.accept(type, qosClass, service, phaseBit, localConnectionId, packetNumber, payloadLength);
         return null;
     }
 

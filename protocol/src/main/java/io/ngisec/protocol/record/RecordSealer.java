@@ -1,5 +1,6 @@
 package io.ngisec.protocol.record;
 
+import io.ngisec.protocol.qos.QosPolicy;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
 import java.nio.ByteBuffer;
@@ -16,6 +17,7 @@ import java.util.function.LongSupplier;
 public final class RecordSealer {
 
     private final long remoteConnectionId;
+    private final QosPolicy qos;
     private final long rekeyAfterRecords;
     private final long rekeyAfterNanos;
     private final LongSupplier nanoTime;
@@ -32,7 +34,8 @@ public final class RecordSealer {
     private long payloadBytes;
     private boolean closed;
 
-    RecordSealer(long remoteConnectionId, byte[] sendSecret, RekeyPolicy policy, LongSupplier nanoTime) {
+    RecordSealer(long remoteConnectionId, byte[] sendSecret, RekeyPolicy policy, QosPolicy qos, LongSupplier nanoTime) {
+        this.qos = Objects.requireNonNull(qos, "qos");
         this.remoteConnectionId = remoteConnectionId;
         this.rekeyAfterRecords = policy.rekeyAfterRecords();
         this.rekeyAfterNanos = policy.rekeyAfter().toNanos();
@@ -47,7 +50,8 @@ public final class RecordSealer {
      * {@link Limits#OVERHEAD_BYTES}. Returns the record's packet number. {@code payload} and
      * {@code out} must not overlap. On failure neither buffer has moved.
      *
-     * @throws RecordException CLOSED, KEY_EXHAUSTED, PAYLOAD_TOO_LARGE or OUTPUT_TOO_SMALL
+     * @throws RecordException CLOSED, POLICY (the ticket does not allow the service at this class),
+     *     KEY_EXHAUSTED, PAYLOAD_TOO_LARGE or OUTPUT_TOO_SMALL
      */
     public synchronized long seal(QosClass qosClass, Service service, ByteBuffer payload, ByteBuffer out)
             throws RecordException {
@@ -68,6 +72,9 @@ public final class RecordSealer {
         Objects.requireNonNull(service, "service");
         if (closed) {
             throw new RecordException(RecordException.Reason.CLOSED, "record layer closed");
+        }
+        if (!qos.permits(service, qosClass)) {
+            throw new RecordException(RecordException.Reason.POLICY, service + " is not allowed at " + qosClass);
         }
         int length = payload.remaining();
         if (length > Limits.MAX_PAYLOAD_BYTES) {

@@ -7,6 +7,7 @@ import io.ngisec.protocol.handshake.HandshakeFailure.Reason;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
 import io.ngisec.protocol.record.OpenResult;
+import io.ngisec.protocol.record.RecordException;
 import io.ngisec.protocol.record.RecordLayer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,20 @@ class HandshakeTest {
         try (RecordLayer a = results[0].openRecordLayer(); RecordLayer b = results[1].openRecordLayer()) {
             assertThat(roundTrip(a, b, "hello bob")).isEqualTo("hello bob");
             assertThat(roundTrip(b, a, "hello alice")).isEqualTo("hello alice");
+        }
+    }
+
+    @Test
+    void recordLayerOfTheSessionEnforcesTheTicketsCeilings() throws Exception {
+        // The ticket grants FILE up to BULK: EF for a file is refused when sealing (the receiving
+        // side's check is in RecordQosPolicyTest).
+        HandshakeResult[] results = new HandshakeRun(alice, org.verifier(), org.ticket(alice, bob), bob, org.verifier()).complete();
+        try (RecordLayer a = results[0].openRecordLayer(); RecordLayer b = results[1].openRecordLayer()) {
+            ByteBuffer packet = ByteBuffer.allocate(256);
+            assertThatThrownBy(() -> a.seal(QosClass.VOICE, Service.FILE, ByteBuffer.wrap(new byte[10]), packet))
+                    .isInstanceOfSatisfying(RecordException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RecordException.Reason.POLICY));
+            assertThat(packet.position()).isZero();
         }
     }
 
