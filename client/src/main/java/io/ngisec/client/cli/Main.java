@@ -16,7 +16,9 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new NgisecCommand());
         cli.setParameterExceptionHandler((ex, ignored) -> {
-            ex.getCommandLine().getErr().println("ngisec: " + ex.getMessage());
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("ngisec: " + ex.getMessage() + " (see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -1,21 +1,15 @@
 package io.ngisec.protocol.identity;
 
-import java.math.BigInteger;
-import java.security.PublicKey;
-import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * A device's certificate: its {@link DeviceIdentity} (with the Noise static key the handshake must
  * show) bound to its Ed25519 signing key. Immutable and thread safe. {@link #parse} only checks the
  * form; only a certificate returned by {@link CertificateVerifier#verify} is trusted.
  */
-public final class DeviceCertificate implements IssuedCertificate {
-
-    private final ParsedCertificate parsed;
+public final class DeviceCertificate extends CertificateView implements IssuedCertificate {
 
     private DeviceCertificate(ParsedCertificate parsed) {
-        this.parsed = parsed;
+        super(parsed);
     }
 
     /**
@@ -37,57 +31,12 @@ public final class DeviceCertificate implements IssuedCertificate {
 
     /** Who this certificate speaks for. */
     public DeviceIdentity identity() {
-        return parsed.deviceIdentity();
+        return parsed().deviceIdentity();
     }
 
     /** Shortcut for {@code identity().deviceId()}. */
     public DeviceId deviceId() {
-        return parsed.deviceIdentity().deviceId();
-    }
-
-    @Override
-    public BigInteger serial() {
-        return parsed.serial();
-    }
-
-    @Override
-    public Instant notBefore() {
-        return parsed.notBefore();
-    }
-
-    @Override
-    public Instant notAfter() {
-        return parsed.notAfter();
-    }
-
-    /** The device's Ed25519 signing key (usable for mutual TLS with the policy server). */
-    @Override
-    public PublicKey publicKey() {
-        return parsed.publicKey();
-    }
-
-    @Override
-    public byte[] encoded() {
-        return parsed.encoded();
-    }
-
-    @Override
-    public Fingerprint fingerprint() {
-        return parsed.fingerprint();
-    }
-
-    ParsedCertificate parsed() {
-        return parsed;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DeviceCertificate other && Arrays.equals(encoded(), other.encoded());
-    }
-
-    @Override
-    public int hashCode() {
-        return parsed.fingerprint().hashCode();
+        return parsed().deviceIdentity().deviceId();
     }
 
     @Override

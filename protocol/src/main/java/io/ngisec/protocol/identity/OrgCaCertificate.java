@@ -1,9 +1,5 @@
 package io.ngisec.protocol.identity;
 
-import java.math.BigInteger;
-import java.security.PublicKey;
-import java.time.Instant;
-import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
@@ -15,12 +11,10 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * The organization CA's self-signed certificate: the trust anchor a device pins by its
  * {@link #fingerprint()} at enrollment. Immutable and thread safe.
  */
-public final class OrgCaCertificate {
-
-    private final ParsedCertificate parsed;
+public final class OrgCaCertificate extends CertificateView {
 
     private OrgCaCertificate(ParsedCertificate parsed) {
-        this.parsed = parsed;
+        super(parsed);
     }
 
     /**
@@ -42,7 +36,7 @@ public final class OrgCaCertificate {
 
     /** The organization name (the subject's O attribute). */
     public String organization() {
-        RDN[] rdns = parsed.subject().getRDNs(BCStyle.O);
+        RDN[] rdns = parsed().subject().getRDNs(BCStyle.O);
         if (rdns.length == 0) {
             return "";
         }
@@ -52,56 +46,15 @@ public final class OrgCaCertificate {
 
     /** The subject distinguished name, e.g. {@code O=Acme,CN=Acme NGISec CA}. */
     public String subject() {
-        return parsed.subject().toString();
+        return parsed().subject().toString();
     }
 
     X500Name subjectName() {
-        return parsed.subject();
-    }
-
-    public BigInteger serial() {
-        return parsed.serial();
-    }
-
-    public Instant notBefore() {
-        return parsed.notBefore();
-    }
-
-    public Instant notAfter() {
-        return parsed.notAfter();
-    }
-
-    /** The CA's Ed25519 public key. */
-    public PublicKey publicKey() {
-        return parsed.publicKey();
+        return parsed().subject();
     }
 
     byte[] rawPublicKey() {
-        return parsed.rawPublicKey();
-    }
-
-    /** The DER encoding (a copy). */
-    public byte[] encoded() {
-        return parsed.encoded();
-    }
-
-    /** SHA-256 of {@link #encoded()}: the value devices pin. */
-    public Fingerprint fingerprint() {
-        return parsed.fingerprint();
-    }
-
-    ParsedCertificate parsed() {
-        return parsed;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OrgCaCertificate other && Arrays.equals(encoded(), other.encoded());
-    }
-
-    @Override
-    public int hashCode() {
-        return parsed.fingerprint().hashCode();
+        return parsed().rawPublicKey();
     }
 
     @Override
