@@ -1,17 +1,10 @@
 package io.ngisec.protocol.handshake;
 
 import io.ngisec.protocol.handshake.HandshakeFailure.Reason;
-import io.ngisec.protocol.identity.DeviceCertificate;
-import io.ngisec.protocol.identity.IdentityException;
-import io.ngisec.protocol.identity.SessionTicket;
 import io.ngisec.protocol.identity.SignedTicket;
-import io.ngisec.protocol.noise.HandshakeState;
-import io.ngisec.protocol.noise.NoiseException;
-import io.ngisec.protocol.noise.SplitKeys;
 import io.ngisec.protocol.record.PacketType;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,11 +21,8 @@ public final class HandshakeInitiator {
     private final LocalCredentials local;
     private final SignedTicket ticket;
     private final PeerVerifier verifier;
-    private final long localConnectionId;
-    private final LongSupplier nanoTime;
-    private final HandshakeState noise;
+    private final HandshakeCore core;
     private State state = State.NEW;
-    private long startedAt;
 
     /**
      * @param ticket the policy server's ticket for this initiator and the intended responder
@@ -40,15 +30,10 @@ public final class HandshakeInitiator {
      */
     public HandshakeInitiator(LocalCredentials local, SignedTicket ticket, PeerVerifier verifier,
             long localConnectionId, SecureRandom random, LongSupplier nanoTime) {
-        if (localConnectionId == 0) {
-            throw new IllegalArgumentException("connection id 0 is reserved for INIT");
-        }
         this.local = local;
         this.ticket = ticket;
         this.verifier = verifier;
-        this.localConnectionId = localConnectionId;
-        this.nanoTime = nanoTime;
-        this.noise = NoiseSetup.start(true, local.noiseStatic(), random);
+        this.core = new HandshakeCore(true, local, localConnectionId, random, nanoTime);
     }
 
     /** The INIT datagram. */
@@ -56,12 +41,12 @@ public final class HandshakeInitiator {
         if (state != State.NEW) {
             throw new IllegalStateException("handshake already started");
         }
-        startedAt = nanoTime.getAsLong();
+        core.markStart();
         try {
-            byte[] message = noise.writeMessage(new InitPayload(localConnectionId).encode());
+            byte[] init = core.write(PacketType.HANDSHAKE_INIT, 0, new InitPayload(core.localConnectionId()).encode());
             state = State.AWAIT_RESPONSE;
-            return HandshakePacket.frame(PacketType.HANDSHAKE_INIT, 0, message);
-        } catch (NoiseException e) {
+            return init;
+        } catch (HandshakeFailure e) {
             throw new IllegalStateException("cannot write INIT", e);
         }
     }
@@ -71,61 +56,21 @@ public final class HandshakeInitiator {
         if (state != State.AWAIT_RESPONSE) {
             throw new HandshakeFailure(Reason.UNEXPECTED_MESSAGE, "not waiting for a response (" + state + ")");
         }
-        byte[] payload;
+        byte[] payload = core.read(datagram, PacketType.HANDSHAKE_RESPONSE); // on failure: still waiting
         try {
-            payload = noise.readMessage(HandshakePacket.unframe(datagram, PacketType.HANDSHAKE_RESPONSE, localConnectionId));
-        } catch (NoiseException e) {
-            throw Failures.from(e); // noise state unchanged: still waiting
-        }
-        try {
-            return finish(ResponsePayload.parse(payload));
+            ResponsePayload response = ResponsePayload.parse(payload);
+            HandshakeCore.Peer peer = core.authenticate(verifier, response.certificate(), ticket.encoded(),
+                    local.certificate().deviceId());
+            byte[] finish = core.write(PacketType.HANDSHAKE_FINISH, response.responderConnectionId(),
+                    new FinishPayload(local.certificate().encoded(), ticket.encoded()).encode());
+            HandshakeResult result = core.finish(response.responderConnectionId(), peer);
+            state = State.ESTABLISHED;
+            return new Established(finish, result);
         } catch (HandshakeFailure e) {
-            fail();
+            state = State.FAILED;
+            core.abandon();
             throw e;
         }
-    }
-
-    private Established finish(ResponsePayload response) throws HandshakeFailure {
-        DeviceCertificate peer;
-        SessionTicket verifiedTicket;
-        try {
-            peer = verifier.verifyCertificate(response.certificate());
-            verifiedTicket = verifier.verifyTicket(ticket.encoded(), local.certificate().deviceId(), peer.deviceId());
-        } catch (IdentityException e) {
-            throw Failures.from(e);
-        }
-        if (!peer.identity().hasNoiseStaticKey(noise.remoteStaticPublicKey())) {
-            throw new HandshakeFailure(Reason.KEY_MISMATCH, "responder's certificate is for another Noise key");
-        }
-        try {
-            byte[] message = noise.writeMessage(
-                    new FinishPayload(local.certificate().encoded(), ticket.encoded()).encode());
-            HandshakeResult result = split(response.responderConnectionId(), peer, verifiedTicket);
-            state = State.ESTABLISHED;
-            return new Established(
-                    HandshakePacket.frame(PacketType.HANDSHAKE_FINISH, response.responderConnectionId(), message), result);
-        } catch (NoiseException e) {
-            throw Failures.from(e);
-        }
-    }
-
-    private HandshakeResult split(long remoteConnectionId, DeviceCertificate peer, SessionTicket verifiedTicket)
-            throws NoiseException {
-        byte[] hash = noise.handshakeHash();
-        SplitKeys keys = noise.split();
-        try {
-            return new HandshakeResult(true, localConnectionId, remoteConnectionId,
-                    keys.initiatorToResponder(), keys.responderToInitiator(), peer, verifiedTicket, hash,
-                    Duration.ofNanos(nanoTime.getAsLong() - startedAt));
-        } finally {
-            keys.destroy();
-            noise.destroy();
-        }
-    }
-
-    private void fail() {
-        state = State.FAILED;
-        noise.destroy();
     }
 
     /** The initiator's outcome: the FINISH datagram to send, and the established session's keys and peer. */

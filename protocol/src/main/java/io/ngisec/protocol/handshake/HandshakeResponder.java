@@ -1,16 +1,9 @@
 package io.ngisec.protocol.handshake;
 
 import io.ngisec.protocol.handshake.HandshakeFailure.Reason;
-import io.ngisec.protocol.identity.DeviceCertificate;
-import io.ngisec.protocol.identity.IdentityException;
-import io.ngisec.protocol.identity.SessionTicket;
-import io.ngisec.protocol.noise.HandshakeState;
-import io.ngisec.protocol.noise.NoiseException;
-import io.ngisec.protocol.noise.SplitKeys;
 import io.ngisec.protocol.record.PacketType;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,24 +20,16 @@ public final class HandshakeResponder {
 
     private final LocalCredentials local;
     private final PeerVerifier verifier;
-    private final long localConnectionId;
-    private final LongSupplier nanoTime;
-    private final HandshakeState noise;
+    private final HandshakeCore core;
     private State state = State.NEW;
-    private long startedAt;
     private long remoteConnectionId;
 
     /** @param localConnectionId the nonzero id the initiator will put in records to us */
     public HandshakeResponder(LocalCredentials local, PeerVerifier verifier, long localConnectionId,
             SecureRandom random, LongSupplier nanoTime) {
-        if (localConnectionId == 0) {
-            throw new IllegalArgumentException("connection id 0 is reserved for INIT");
-        }
         this.local = local;
         this.verifier = verifier;
-        this.localConnectionId = localConnectionId;
-        this.nanoTime = nanoTime;
-        this.noise = NoiseSetup.start(false, local.noiseStatic(), random);
+        this.core = new HandshakeCore(false, local, localConnectionId, random, nanoTime);
     }
 
     /** Reads an INIT datagram and returns the RESPONSE datagram to send back. */
@@ -52,22 +37,20 @@ public final class HandshakeResponder {
         if (state != State.NEW) {
             throw new HandshakeFailure(Reason.UNEXPECTED_MESSAGE, "INIT already answered (" + state + ")");
         }
-        startedAt = nanoTime.getAsLong();
+        core.markStart();
         try {
-            byte[] payload = noise.readMessage(HandshakePacket.unframe(datagram, PacketType.HANDSHAKE_INIT, 0));
-            remoteConnectionId = InitPayload.parse(payload).initiatorConnectionId();
+            remoteConnectionId = InitPayload.parse(core.read(datagram, PacketType.HANDSHAKE_INIT)).initiatorConnectionId();
             if (remoteConnectionId == 0) {
                 throw new HandshakeFailure(Reason.MALFORMED, "initiator connection id 0");
             }
-            byte[] message = noise.writeMessage(
-                    new ResponsePayload(localConnectionId, local.certificate().encoded()).encode());
+            byte[] response = core.write(PacketType.HANDSHAKE_RESPONSE, remoteConnectionId,
+                    new ResponsePayload(core.localConnectionId(), local.certificate().encoded()).encode());
             state = State.AWAIT_FINISH;
-            return HandshakePacket.frame(PacketType.HANDSHAKE_RESPONSE, remoteConnectionId, message);
-        } catch (NoiseException e) {
-            fail();
-            throw Failures.from(e);
+            return response;
         } catch (HandshakeFailure e) {
-            fail();
+            // A responder is made per INIT, so there is no genuine INIT left to wait for.
+            state = State.FAILED;
+            core.abandon();
             throw e;
         }
     }
@@ -77,51 +60,18 @@ public final class HandshakeResponder {
         if (state != State.AWAIT_FINISH) {
             throw new HandshakeFailure(Reason.UNEXPECTED_MESSAGE, "not waiting for FINISH (" + state + ")");
         }
-        byte[] payload;
+        byte[] payload = core.read(datagram, PacketType.HANDSHAKE_FINISH); // on failure: still waiting
         try {
-            payload = noise.readMessage(HandshakePacket.unframe(datagram, PacketType.HANDSHAKE_FINISH, localConnectionId));
-        } catch (NoiseException e) {
-            throw Failures.from(e); // noise state unchanged: still waiting
-        }
-        try {
-            return finish(FinishPayload.parse(payload));
+            FinishPayload finish = FinishPayload.parse(payload);
+            HandshakeCore.Peer peer = core.authenticate(verifier, finish.certificate(), finish.ticket(),
+                    local.certificate().deviceId());
+            HandshakeResult result = core.finish(remoteConnectionId, peer);
+            state = State.ESTABLISHED;
+            return result;
         } catch (HandshakeFailure e) {
-            fail();
+            state = State.FAILED;
+            core.abandon();
             throw e;
         }
-    }
-
-    private HandshakeResult finish(FinishPayload finish) throws HandshakeFailure {
-        DeviceCertificate peer;
-        SessionTicket ticket;
-        try {
-            peer = verifier.verifyCertificate(finish.certificate());
-            ticket = verifier.verifyTicket(finish.ticket(), peer.deviceId(), local.certificate().deviceId());
-        } catch (IdentityException e) {
-            throw Failures.from(e);
-        }
-        if (!peer.identity().hasNoiseStaticKey(noise.remoteStaticPublicKey())) {
-            throw new HandshakeFailure(Reason.KEY_MISMATCH, "initiator's certificate is for another Noise key");
-        }
-        byte[] hash = noise.handshakeHash();
-        try {
-            SplitKeys keys = noise.split();
-            try {
-                state = State.ESTABLISHED;
-                return new HandshakeResult(false, localConnectionId, remoteConnectionId,
-                        keys.responderToInitiator(), keys.initiatorToResponder(), peer, ticket, hash,
-                        Duration.ofNanos(nanoTime.getAsLong() - startedAt));
-            } finally {
-                keys.destroy();
-                noise.destroy();
-            }
-        } catch (NoiseException e) {
-            throw Failures.from(e);
-        }
-    }
-
-    private void fail() {
-        state = State.FAILED;
-        noise.destroy();
     }
 }
