@@ -1,7 +1,9 @@
 package io.ngisec.protocol.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.ngisec.protocol.fuzz.FuzzInputs;
 import io.ngisec.protocol.identity.IdentityException.Reason;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
@@ -10,18 +12,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
-/** Tickets: arbitrary valid ones survive encoding; arbitrary bytes never crash the parser or pass as signed. */
+import org.junit.jupiter.api.Test;
+/**
+ * Tickets: arbitrary valid ones survive encoding, and only their exact encoding decodes; arbitrary
+ * bytes never crash the parser or pass as signed. Random valid tickets, and bounded fuzzing of the parser with 100,000 inputs, from a seeded
+ * {@link FuzzInputs}.
+ */
 class TicketPropertiesTest {
 
     private static final MutableClock CLOCK = new MutableClock(Fixtures.NOW);
@@ -36,106 +38,137 @@ class TicketPropertiesTest {
             Map.of(Service.CALL, QosClass.VOICE, Service.FILE, QosClass.BULK, Service.CHAT, QosClass.INTERACTIVE),
             5_000_000, SIGNER.keyId()));
 
-    @Property(tries = 20_000)
-    void codecRoundTripsEveryValidTicket(@ForAll("tickets") SessionTicket ticket) throws IdentityException {
-        byte[] body = TicketCodec.encode(ticket);
+    @Test
+    void codecRoundTripsEveryValidTicket() throws IdentityException {
+        FuzzInputs inputs = new FuzzInputs("ticket codec round trip");
+        for (int i = 0; i < 20_000; i++) {
+            SessionTicket ticket = ticket(inputs);
+            byte[] body = TicketCodec.encode(ticket);
 
-        assertThat(body).hasSize(IdentitySpec.TICKET_FIXED_LENGTH + 2 * ticket.grants().size());
-        assertThat(TicketCodec.decode(body)).isEqualTo(ticket);
-    }
-
-    @Property(tries = 2_000)
-    void signedTicketsRoundTripAndVerify(@ForAll("tickets") SessionTicket unsigned) throws IdentityException {
-        SessionTicket ticket = withSigner(unsigned);
-        SignedTicket signed = SIGNER.sign(ticket);
-
-        SignedTicket parsed = SignedTicket.parse(signed.encoded());
-
-        assertThat(parsed).isEqualTo(signed);
-        assertThat(Ed25519Keys.verify(KEY.getPublic(), TicketSigner.CONTEXT, parsed.body(), parsed.signature())).isTrue();
-    }
-
-    @Property(tries = 20_000)
-    void randomBytesOnlyEverFailAsMalformed(@ForAll("ticketShapedBytes") byte[] wire) {
-        try {
-            SignedTicket parsed = SignedTicket.parse(wire);
-            assertThat(parsed.encoded()).isEqualTo(wire);
-        } catch (IdentityException e) {
-            assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+            String what = ticket + ", " + inputs.describe(i, body);
+            assertThat(body).as(what).hasSize(IdentitySpec.TICKET_FIXED_LENGTH + 2 * ticket.grants().size());
+            assertThat(TicketCodec.decode(body)).as(what).isEqualTo(ticket);
+            // Strict: the encoding with a byte more or fewer is not a ticket.
+            byte[] longer = Arrays.copyOf(body, body.length + 1);
+            longer[body.length] = (byte) inputs.random().nextInt(256);
+            byte[] shorter = Arrays.copyOf(body, inputs.random().nextInt(body.length));
+            for (byte[] wrong : List.of(longer, shorter)) {
+                assertThat(catchThrowable(() -> TicketCodec.decode(wrong))).as("%d of %d bytes decoded: %s", wrong.length,
+                        body.length, what).isInstanceOfSatisfying(IdentityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+            }
         }
     }
 
-    @Property(tries = 30_000)
-    void mutatedTicketsAreRefusedOrStillTheirOwnEncodingButNeverVerify(
-            @ForAll("mutations") List<Mutation> mutations) {
-        byte[] wire = Mutation.applyAll(VALID.encoded(), mutations);
+    @Test
+    void signedTicketsRoundTripAndVerify() throws IdentityException {
+        FuzzInputs inputs = new FuzzInputs("signed ticket round trip");
+        for (int i = 0; i < 2_000; i++) {
+            SessionTicket ticket = withSigner(ticket(inputs));
+            SignedTicket signed = SIGNER.sign(ticket);
+
+            SignedTicket parsed = SignedTicket.parse(signed.encoded());
+
+            String what = inputs.describe(i, signed.encoded());
+            assertThat(parsed).as(what).isEqualTo(signed);
+            assertThat(Ed25519Keys.verify(KEY.getPublic(), TicketSigner.CONTEXT, parsed.body(), parsed.signature()))
+                    .as(what).isTrue();
+        }
+    }
+
+    @Test
+    void randomBytesOnlyEverFailAsMalformed() {
+        FuzzInputs inputs = new FuzzInputs("ticket random bytes");
+        // More tries than the edits below since they are cheap: together 100,000 inputs (docs/protocol.md §7).
+        for (int i = 0; i < 70_000; i++) {
+            byte[] wire = ticketShapedBytes(inputs);
+            try {
+                SignedTicket parsed = SignedTicket.parse(wire);
+                assertThat(parsed.encoded()).as(inputs.describe(i, wire)).isEqualTo(wire);
+            } catch (IdentityException e) {
+                assertThat(e.reason()).as(inputs.describe(i, wire)).isEqualTo(Reason.MALFORMED);
+            } catch (RuntimeException e) {
+                throw new AssertionError(e + " escaped: " + inputs.describe(i, wire), e);
+            }
+        }
+    }
+
+    @Test
+    void mutatedTicketsAreRefusedOrStillTheirOwnEncodingButNeverVerify() {
+        FuzzInputs inputs = new FuzzInputs("ticket edits");
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            byte[] wire = inputs.edit(VALID.encoded());
+            String outcome;
+            try {
+                outcome = refusedOrUnverified(wire);
+            } catch (RuntimeException e) {
+                throw new AssertionError(e + " escaped: " + inputs.describe(i, wire), e);
+            } catch (AssertionError e) {
+                throw new AssertionError(inputs.describe(i, wire), e);
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        // Many edits must parse and so reach the signature check, not only die in the codec.
+        assertThat(outcomes.getOrDefault("parsed, " + Reason.BAD_SIGNATURE, 0)).as(outcomes.toString())
+                .isGreaterThan(3_000);
+        assertThat(outcomes.getOrDefault(Reason.MALFORMED.name(), 0)).as(outcomes.toString()).isGreaterThan(3_000);
+    }
+
+    /** How {@code wire} was refused; fails if it parses to anything but its own encoding or verifies when changed. */
+    private static String refusedOrUnverified(byte[] wire) {
         SignedTicket parsed;
         try {
             parsed = SignedTicket.parse(wire);
         } catch (IdentityException e) {
             assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
-            return;
+            return e.reason().name();
         }
         assertThat(parsed.encoded()).isEqualTo(wire);
         if (parsed.equals(VALID)) {
-            return;
+            return "unchanged";
         }
         try {
             VERIFIER.verify(parsed);
             throw new AssertionError("a tampered ticket verified: " + parsed);
         } catch (IdentityException e) {
             assertThat(e.reason()).isIn(Reason.BAD_SIGNATURE, Reason.UNKNOWN_SIGNER);
+            return "parsed, " + e.reason();
         }
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        return Mutation.lists();
-    }
-
-    @Provide
-    Arbitrary<byte[]> ticketShapedBytes() {
-        Arbitrary<byte[]> anyBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
+    private static byte[] ticketShapedBytes(FuzzInputs inputs) {
+        if (inputs.random().nextBoolean()) {
+            return inputs.randomBytes(300);
+        }
         // Right length and version, so the fuzz reaches the field checks instead of the length check.
-        Arbitrary<byte[]> shaped = Arbitraries.integers().between(0, 3).flatMap(grants ->
-                Arbitraries.bytes().array(byte[].class)
-                        .ofSize(IdentitySpec.TICKET_FIXED_LENGTH + 2 * grants + IdentitySpec.SIGNATURE_LENGTH)
-                        .map(b -> {
-                            b[0] = 1;
-                            b[IdentitySpec.TICKET_FIXED_LENGTH - 1] = (byte) grants.intValue();
-                            return b;
-                        }));
-        return Arbitraries.oneOf(anyBytes, shaped);
+        int grants = inputs.intBetween(0, 3);
+        byte[] b = inputs.bytes(IdentitySpec.TICKET_FIXED_LENGTH + 2 * grants + IdentitySpec.SIGNATURE_LENGTH);
+        b[0] = 1;
+        b[IdentitySpec.TICKET_FIXED_LENGTH - 1] = (byte) grants;
+        return b;
     }
 
-    @Provide
-    Arbitrary<SessionTicket> tickets() {
-        Arbitrary<TicketId> ids = Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(TicketId::new);
-        Arbitrary<DeviceId> devices =
-                Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as((a, b) -> new DeviceId(new UUID(a, b)));
+    /** An arbitrary valid ticket: any ids and keys, any legal times, any subset of grants, any file size. */
+    private static SessionTicket ticket(FuzzInputs inputs) {
+        TicketId id = new TicketId(inputs.anyLong(), inputs.anyLong());
+        DeviceId from = new DeviceId(new UUID(inputs.anyLong(), inputs.anyLong()));
+        DeviceId to;
+        do {
+            to = new DeviceId(new UUID(inputs.anyLong(), inputs.anyLong()));
+        } while (to.equals(from));
         long lifetimeMax = IdentitySpec.MAX_TICKET_LIFETIME.toSeconds();
-        Arbitrary<Long> issued = Arbitraries.longs().between(0, IdentitySpec.TICKET_MAX_EPOCH_SECOND - lifetimeMax);
-        Arbitrary<Long> lifetimes = Arbitraries.longs().between(1, lifetimeMax);
-        Arbitrary<QosClass> ceiling = Arbitraries.of(QosClass.class).injectNull(0.3);
-        Arbitrary<Map<Service, QosClass>> grants = Combinators.combine(ceiling, ceiling, ceiling).as((call, file, chat) -> {
-            Map<Service, QosClass> m = new EnumMap<>(Service.class);
-            if (call != null) {
-                m.put(Service.CALL, call);
+        long issued = inputs.longBetween(0, IdentitySpec.TICKET_MAX_EPOCH_SECOND - lifetimeMax);
+        long lifetime = inputs.longBetween(1, lifetimeMax);
+        Map<Service, QosClass> grants = new EnumMap<>(Service.class);
+        for (Service service : List.of(Service.CALL, Service.FILE, Service.CHAT)) {
+            if (inputs.random().nextInt(10) >= 3) {
+                grants.put(service, inputs.oneOf(QosClass.class));
             }
-            if (file != null) {
-                m.put(Service.FILE, file);
-            }
-            if (chat != null) {
-                m.put(Service.CHAT, chat);
-            }
-            return m;
-        });
-        Arbitrary<Long> fileSizes = Arbitraries.longs().between(0, Long.MAX_VALUE);
-        Arbitrary<KeyId> keys = Arbitraries.longs().map(KeyId::new);
-        return Combinators.combine(ids, devices, devices, issued, lifetimes, grants, fileSizes, keys)
-                .filter((id, from, to, at, life, g, size, key) -> !from.equals(to))
-                .as((id, from, to, at, life, g, size, key) -> new SessionTicket(IdentitySpec.TICKET_ENCODING_VERSION,
-                        id, from, to, Instant.ofEpochSecond(at), Instant.ofEpochSecond(at + life), g, size, key));
+        }
+        return new SessionTicket(IdentitySpec.TICKET_ENCODING_VERSION, id, from, to, Instant.ofEpochSecond(issued),
+                Instant.ofEpochSecond(issued + lifetime), grants, inputs.longBetween(0, Long.MAX_VALUE),
+                new KeyId(inputs.anyLong()));
     }
 
     private static SessionTicket withSigner(SessionTicket t) {

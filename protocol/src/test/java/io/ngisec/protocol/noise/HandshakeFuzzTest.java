@@ -3,36 +3,36 @@ package io.ngisec.protocol.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.ngisec.protocol.fuzz.FuzzInputs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Bounded fuzzing of {@link HandshakeState#readMessage}: random and mutated XX messages may only
  * be refused with a NoiseException, a mutated authenticated message is never accepted, and
- * refused input leaves the state able to accept the genuine message. 110,000 inputs in all, from
- * a fixed seed so a failure can be replayed (override with -Dngisec.fuzz.seed=N).
+ * refused input leaves the state able to accept the genuine message. 110,000 inputs in all, from a
+ * seeded {@link FuzzInputs} so a failure can be replayed.
  */
 class HandshakeFuzzTest {
 
-    private static final long SEED = Long.getLong("ngisec.fuzz.seed", 0x5EED_2024_0001L);
     private static final byte[] PROLOGUE = "fuzz".getBytes(StandardCharsets.US_ASCII);
 
     private NoiseProtocol xx;
     private DhKeyPair initiatorStatic;
     private DhKeyPair responderStatic;
-    private final SplittableRandom random = new SplittableRandom(SEED);
+    private FuzzInputs inputs;
 
     @BeforeEach
-    void keys() throws NoiseException {
+    void keys(TestInfo test) throws NoiseException {
+        inputs = new FuzzInputs("noise " + test.getTestMethod().orElseThrow().getName());
         xx = NoiseProtocol.parse("Noise_XX_25519_AESGCM_SHA256");
-        initiatorStatic = DhKeyPair.fromPrivateKey(bytes(32));
-        responderStatic = DhKeyPair.fromPrivateKey(bytes(32));
+        initiatorStatic = DhKeyPair.fromPrivateKey(inputs.bytes(32));
+        responderStatic = DhKeyPair.fromPrivateKey(inputs.bytes(32));
     }
 
     @Test
@@ -94,13 +94,13 @@ class HandshakeFuzzTest {
                 continue;
             }
             if (read(reader, input, refusals, what, i) != null) {
-                fail("%s: forged input accepted (seed %d, try %d): %s", what, SEED, i, HexFormat.of().formatHex(input));
+                fail("%s: forged input accepted: %s", what, inputs.describe(i, input));
             }
         }
     }
 
     /** The payload, or null after counting the refusal; anything but a NoiseException fails the test. */
-    private static byte[] read(HandshakeState reader, byte[] input, Map<NoiseException.Reason, Integer> refusals,
+    private byte[] read(HandshakeState reader, byte[] input, Map<NoiseException.Reason, Integer> refusals,
             String what, int attempt) {
         try {
             return reader.readMessage(input);
@@ -108,45 +108,19 @@ class HandshakeFuzzTest {
             refusals.merge(e.reason(), 1, Integer::sum);
             return null;
         } catch (RuntimeException | Error e) {
-            throw new AssertionError(what + ": " + e + " escaped (seed " + SEED + ", try " + attempt + ", "
-                    + input.length + " bytes): " + HexFormat.of().formatHex(input, 0, Math.min(input.length, 512)), e);
+            throw new AssertionError(what + ": " + e + " escaped: " + inputs.describe(attempt, input), e);
         }
     }
 
-    /** Random bytes, or the genuine message with bits flipped, cut short, extended or spliced. */
+    /**
+     * Like {@link FuzzInputs#next}, with random inputs short (under 160 bytes) or long (under 2,000)
+     * alike, and one in 800 just over the Noise message limit.
+     */
     private byte[] nextInput(byte[] genuine) {
-        byte[] out = genuine.clone();
-        switch (random.nextInt(8)) {
-            case 0 -> out = bytes(random.nextInt(160));
-            case 1 -> out = bytes(random.nextInt(100) == 0 ? 65_536 + random.nextInt(16) : random.nextInt(2_000));
-            case 2 -> out = Arrays.copyOf(out, random.nextInt(out.length));
-            case 3 -> {
-                out = Arrays.copyOf(out, out.length + 1 + random.nextInt(64));
-                fill(out, genuine.length);
-            }
-            case 4 -> {
-                int cut = random.nextInt(out.length);
-                fill(out, cut);
-            }
-            default -> {
-                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
-                    out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
-                }
-            }
+        if (inputs.random().nextInt(800) == 0) {
+            return inputs.bytes(NoiseConstants.MAX_MESSAGE_LENGTH + 1 + inputs.random().nextInt(16));
         }
-        return out;
-    }
-
-    private byte[] bytes(int length) {
-        byte[] b = new byte[length];
-        fill(b, 0);
-        return b;
-    }
-
-    private void fill(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) {
-            b[i] = (byte) random.nextInt(256);
-        }
+        return inputs.next(genuine, inputs.random().nextBoolean() ? 159 : 1_999);
     }
 
     private HandshakeState newInitiator() throws NoiseException {
@@ -159,6 +133,6 @@ class HandshakeFuzzTest {
 
     private HandshakeState build(boolean initiator, DhKeyPair staticKey) throws NoiseException {
         return HandshakeState.builder(xx, initiator).prologue(PROLOGUE).localStatic(staticKey)
-                .fixedEphemeral(DhKeyPair.fromPrivateKey(bytes(32))).build();
+                .fixedEphemeral(DhKeyPair.fromPrivateKey(inputs.bytes(32))).build();
     }
 }
