@@ -14,13 +14,11 @@ import io.ngisec.protocol.identity.Ed25519Keys;
 import io.ngisec.protocol.noise.DhKeyPair;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
+import io.ngisec.protocol.testing.MutableClock;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +32,7 @@ public final class TestOrganization {
     static final Map<Service, QosClass> GRANTS =
             Map.of(Service.CALL, QosClass.VOICE, Service.FILE, QosClass.BULK, Service.CHAT, QosClass.INTERACTIVE);
 
-    final ManualClock clock = new ManualClock(Instant.parse("2030-03-01T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2030-03-01T12:00:00Z"));
     final OrgCa ca;
     final TicketSigner signer;
     final RevocationList revocations = new RevocationList();
@@ -73,33 +71,5 @@ public final class TestOrganization {
     public PeerVerifier verifier() {
         return PeerVerifier.of(new CertificateVerifier(ca.certificate(), revocations, clock),
                 new TicketVerifier(List.of(signer.certificate()), clock));
-    }
-
-    /** A wall clock that only moves when told to. */
-    static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

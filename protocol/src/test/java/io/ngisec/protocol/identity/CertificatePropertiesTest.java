@@ -1,5 +1,6 @@
 package io.ngisec.protocol.identity;
 
+import io.ngisec.protocol.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngisec.protocol.fuzz.FuzzInputs;

@@ -1,5 +1,6 @@
 package io.ngisec.protocol.identity;
 
+import io.ngisec.protocol.testing.MutableClock;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package io.ngisec.protocol.identity;
 
+import io.ngisec.protocol.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
