@@ -1,5 +1,12 @@
 package io.ngisec.protocol.identity;
 
+import org.bouncycastle.util.IPAddress;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralName;
+import java.util.List;
+import java.security.cert.X509Certificate;
+import java.security.cert.CertificateException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +156,30 @@ public final class OrgCa {
             return TicketSignerCertificate.of(ParsedCertificate.parse(builder.build(signer(privateKey)).getEncoded()));
         } catch (IOException | IdentityException e) {
             throw new IllegalStateException("could not build a ticket-signer certificate", e);
+        }
+    }
+
+    /**
+     * Issues the policy server's TLS certificate for {@code serverKey} (Ed25519), subject
+     * {@code O=<org>,CN=<first name>}, with every name in {@code names} as a subject alternative
+     * name (IP literals as IP addresses, the rest as DNS names) and the serverAuth purpose. Devices
+     * accept it because it chains to the CA they pinned from their invite. Same failures as
+     * {@link #issueDevice}, and IllegalArgumentException for an empty name list.
+     */
+    public X509Certificate issueServer(List<String> names, PublicKey serverKey, Duration validity) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a server certificate needs at least one name");
+        }
+        try {
+            GeneralName[] alternatives = names.stream()
+                    .map(n -> new GeneralName(IPAddress.isValid(n) ? GeneralName.iPAddress : GeneralName.dNSName, n))
+                    .toArray(GeneralName[]::new);
+            X509v3CertificateBuilder builder = endEntity(names.get(0), serverKey, validity)
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(privateKey)));
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("could not build a server certificate", e);
         }
     }
 

@@ -107,4 +107,24 @@ class OrgCaTest {
     static X509Certificate jdk(byte[] der) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
+
+    @Test
+    void serverCertificateValidatesWithTheJdkAgainstTheCaAndNamesTheServer() throws Exception {
+        X509Certificate server = ca.issueServer(java.util.List.of("policy.example", "127.0.0.1"),
+                Ed25519Keys.generate(Fixtures.RANDOM).getPublic(), java.time.Duration.ofDays(30));
+        X509Certificate anchor = jdk(ca.certificate().encoded());
+
+        java.security.cert.PKIXParameters parameters = new java.security.cert.PKIXParameters(
+                java.util.Set.of(new java.security.cert.TrustAnchor(anchor, null)));
+        parameters.setRevocationEnabled(false);
+        parameters.setDate(java.util.Date.from(Fixtures.NOW));
+        java.security.cert.CertPathValidator.getInstance("PKIX").validate(
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertPath(java.util.List.of(server)),
+                parameters);
+
+        assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+        assertThat(server.getSubjectAlternativeNames().stream().map(n -> (Object) n.get(1)).toList())
+                .containsExactly("policy.example", "127.0.0.1");
+        assertThat(server.getSubjectX500Principal().getName()).isEqualTo("CN=policy.example,O=Acme");
+    }
 }

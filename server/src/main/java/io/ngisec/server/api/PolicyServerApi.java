@@ -1,0 +1,39 @@
+package io.ngisec.server.api;
+
+import io.ngisec.protocol.identity.DeviceId;
+import io.ngisec.server.api.Messages.AuthorizeRequest;
+import io.ngisec.server.api.Messages.AuthorizeResponse;
+import io.ngisec.server.api.Messages.DirectoryResponse;
+import io.ngisec.server.api.Messages.EnrollRequest;
+import io.ngisec.server.api.Messages.EnrollResponse;
+import io.ngisec.server.api.Messages.RenewRequest;
+import io.ngisec.server.api.Messages.RenewResponse;
+import io.ngisec.server.api.Messages.RevocationList;
+import io.ngisec.server.api.Messages.TurnCredentials;
+
+/**
+ * What the policy server does, independent of HTTP: the HTTP layer authenticates the caller
+ * (mutual TLS gives the device id) and maps {@link ApiException} to JSON errors. Implementations
+ * validate everything before writing anything, so a refused request persists nothing.
+ * Thread safe.
+ */
+public interface PolicyServerApi {
+
+    EnrollResponse enroll(EnrollRequest request, String remoteAddress) throws ApiException;
+
+    RenewResponse renew(DeviceId caller, RenewRequest request) throws ApiException;
+
+    DirectoryResponse directory(DeviceId caller) throws ApiException;
+
+    AuthorizeResponse authorize(DeviceId caller, AuthorizeRequest request) throws ApiException;
+
+    TurnCredentials turnCredentials(DeviceId caller) throws ApiException;
+
+    RevocationList revocations();
+
+    /** Whether a device may hold a signaling connection now (enrolled, not revoked). */
+    boolean mayConnect(DeviceId device);
+
+    /** Whether {@code from} may send signaling to {@code to} (policy allows some service between them). */
+    boolean maySignal(DeviceId from, DeviceId to);
+}
