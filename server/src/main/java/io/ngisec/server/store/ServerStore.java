@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The policy server's persistent state, behind JDBC (H2 embedded or PostgreSQL), with schema
@@ -60,11 +61,42 @@ public interface ServerStore extends AutoCloseable {
 
     Optional<PolicyRecord> currentPolicy() throws StoreException;
 
+    /** Every applied policy version, oldest first. */
+    default List<PolicyRecord> policies() throws StoreException {
+        throw new UnsupportedOperationException("policies");
+    }
+
     // Audit log, append-only.
 
     void audit(AuditRecord record) throws StoreException;
 
     List<AuditRecord> audit(Instant since) throws StoreException;
+
+    // Presence: which server instance holds a signaling connection of which device. Shared by all
+    // instances on one database, so each knows who is online anywhere. An instance clears its own
+    // entries when it starts and stops; entries of an instance that died stay until it restarts
+    // with the same id, so instance ids should be stable (e.g. host name and port).
+    // (Defaults only so that test doubles written before these methods still compile.)
+
+    /** Records that {@code device} is (or is no longer) connected to {@code instanceId}. Idempotent. */
+    default void setPresence(DeviceId device, String instanceId, boolean online) throws StoreException {
+        throw new UnsupportedOperationException("setPresence");
+    }
+
+    /** True if {@code device} is connected to at least one instance. */
+    default boolean isOnline(DeviceId device) throws StoreException {
+        throw new UnsupportedOperationException("isOnline");
+    }
+
+    /** The devices connected to at least one instance. */
+    default Set<DeviceId> online() throws StoreException {
+        throw new UnsupportedOperationException("online");
+    }
+
+    /** Forgets every device connected to {@code instanceId}. */
+    default void clearPresence(String instanceId) throws StoreException {
+        throw new UnsupportedOperationException("clearPresence");
+    }
 
     @Override
     void close();
