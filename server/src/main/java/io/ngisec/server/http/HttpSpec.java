@@ -7,7 +7,7 @@ final class HttpSpec {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** Largest opaque signal body, in bytes of its compact JSON form. */
-    static final int MAX_SIGNAL_BODY_BYTES = 16 * 1024;
+    static final int MAX_SIGNAL_BODY_BYTES = io.ngisec.server.signal.SignalMessages.MAX_BODY_BYTES;
 
     static final String ENROLL = "/v1/enroll";
     static final String RENEW = "/v1/renew";

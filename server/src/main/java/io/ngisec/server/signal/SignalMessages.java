@@ -13,6 +13,13 @@ import java.io.UncheckedIOException;
  */
 public final class SignalMessages {
 
+    /**
+     * Largest opaque signal body a device may send, in bytes of its compact JSON form. Small
+     * enough that a relayed frame crosses instances in one PostgreSQL notification (under 8000
+     * bytes) even when escaping doubles it; ICE offers, candidates and invitations are far smaller.
+     */
+    public static final int MAX_BODY_BYTES = 3 * 1024;
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private SignalMessages() {

@@ -109,6 +109,19 @@ public final class SignalingHub {
         transport.publish(null, SignalTransport.POLICY, frame);
     }
 
+    /**
+     * Like {@link #notifyRevoked} but for this instance's devices only: for an instance that learns
+     * of the revocation from the shared database, as every other instance does too.
+     */
+    public void revokedHere(DeviceId device) {
+        revokeLocally(device, SignalMessages.revoked(device));
+    }
+
+    /** Like {@link #notifyPolicy} but for this instance's devices only (see {@link #revokedHere}). */
+    public void policyChangedHere(long version) {
+        sendToAll(SignalMessages.policy(version), null);
+    }
+
     private void onRemote(String deviceId, String kind, String json) {
         try {
             switch (kind) {
