@@ -30,7 +30,7 @@ public final class ChangeWatcher implements AutoCloseable {
 
     private final ServerStore store;
     private final SignalingHub hub;
-    private final Runnable refresh;
+    private final Refresh refresh;
     private final Set<DeviceId> revoked = new HashSet<>();
     private long policyVersion;
     private ScheduledExecutorService timer;
@@ -39,7 +39,7 @@ public final class ChangeWatcher implements AutoCloseable {
      * A watcher that reads the current state now (so what happened before start is not news), and
      * later calls {@code refresh} before telling devices of a change.
      */
-    public ChangeWatcher(ServerStore store, SignalingHub hub, Runnable refresh) throws StoreException {
+    public ChangeWatcher(ServerStore store, SignalingHub hub, Refresh refresh) throws StoreException {
         this.store = Objects.requireNonNull(store, "store");
         this.hub = Objects.requireNonNull(hub, "hub");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -81,7 +81,7 @@ public final class ChangeWatcher implements AutoCloseable {
         if (fresh.isEmpty() && !policyChanged) {
             return false;
         }
-        refresh.run();
+        refresh.refresh();
         for (DeviceId device : fresh) {
             log.info("device {} revoked: closing its connections and telling its peers", device);
             hub.revokedHere(device);
@@ -101,5 +101,11 @@ public final class ChangeWatcher implements AutoCloseable {
             timer.shutdownNow();
             timer = null;
         }
+    }
+
+    /** What brings the policy service up to date with the database before devices are told. */
+    @FunctionalInterface
+    public interface Refresh {
+        void refresh() throws StoreException;
     }
 }

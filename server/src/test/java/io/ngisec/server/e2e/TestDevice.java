@@ -1,0 +1,153 @@
+package io.ngisec.server.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ngisec.protocol.identity.DeviceCertificate;
+import io.ngisec.protocol.identity.DeviceId;
+import io.ngisec.protocol.identity.Ed25519Keys;
+import io.ngisec.protocol.noise.DhKeyPair;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A device as a client sees the policy server: its own keys (which never leave it), the HTTPS
+ * API with the JDK HttpClient (anonymous TLS to enroll, mutual TLS with its certificate after),
+ * and signaling WebSockets.
+ */
+final class TestDevice {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final char[] PASSWORD = "device".toCharArray();
+
+    final TestOrg org;
+    final KeyPair signing = Ed25519Keys.generate(TestOrg.RANDOM);
+    final byte[] noisePublic;
+    private URI server;
+    DeviceId id;
+    DeviceCertificate certificate;
+    JsonNode enrollment;
+    private HttpClient mutual;
+
+    TestDevice(TestOrg org, int port) {
+        this.org = org;
+        this.server = URI.create("https://127.0.0.1:" + port);
+        noisePublic = DhKeyPair.generate(TestOrg.RANDOM).publicKey();
+    }
+
+    /** Talks to another instance from now on. */
+    void useServer(int port) {
+        server = URI.create("https://127.0.0.1:" + port);
+    }
+
+    /** The enrollment request body with this device's public keys. */
+    Map<String, Object> enrollBody(String invite, String name) {
+        return Map.of("invite", invite, "deviceName", name,
+                "signingKey", Base64.getEncoder().encodeToString(signing.getPublic().getEncoded()),
+                "noiseKey", Base64.getEncoder().encodeToString(noisePublic));
+    }
+
+    /** Enrolls with {@code invite}; returns the raw response. On success the device keeps its certificate. */
+    HttpResponse<String> enroll(String invite, String name) throws Exception {
+        HttpResponse<String> response = anonymous("POST", "/v1/enroll", JSON.writeValueAsString(enrollBody(invite, name)));
+        if (response.statusCode() == 200) {
+            enrollment = JSON.readTree(response.body());
+            id = DeviceId.parse(enrollment.path("deviceId").asText());
+            adopt(enrollment.path("certificate").asText());
+        }
+        return response;
+    }
+
+    /** Takes {@code base64Der} as this device's certificate (after enrollment or renewal). */
+    void adopt(String base64Der) throws Exception {
+        byte[] der = Base64.getDecoder().decode(base64Der);
+        certificate = DeviceCertificate.parse(der);
+        mutual = HttpClient.newBuilder().sslContext(context(TestOrg.x509(der))).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Presents {@code other}'s key and certificate (from another organization) as if they were this device's. */
+    void adoptForeign(TestDevice other) throws Exception {
+        id = other.id;
+        certificate = other.certificate;
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", org.caX509);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("device", other.signing.getPrivate(), PASSWORD,
+                new X509Certificate[] {TestOrg.x509(other.certificate.encoded())});
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trustManagers.getTrustManagers(), TestOrg.RANDOM);
+        mutual = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    HttpResponse<String> anonymous(String method, String path, String body) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(context(null)).connectTimeout(Duration.ofSeconds(5)).build();
+        return send(client, method, path, body);
+    }
+
+    /** A call with this device's certificate as TLS client certificate. */
+    HttpResponse<String> call(String method, String path, String body) throws Exception {
+        return send(mutual, method, path, body);
+    }
+
+    HttpResponse<String> authorize(DeviceId peer, String... services) throws Exception {
+        return call("POST", "/v1/authorize", JSON.writeValueAsString(
+                Map.of("peerDeviceId", peer.toString(), "services", java.util.List.of(services))));
+    }
+
+    /** Opens a signaling connection; the future fails if the server refuses it. */
+    DeviceSocket connect() throws Exception {
+        DeviceSocket listener = new DeviceSocket();
+        WebSocket socket = mutual.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create("wss://" + server.getAuthority() + "/v1/ws"), listener)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        listener.socket = socket;
+        return listener;
+    }
+
+    private HttpResponse<String> send(HttpClient client, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private SSLContext context(X509Certificate own) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", org.caX509);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        KeyManagerFactory keys = null;
+        if (own != null) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("device", signing.getPrivate(), PASSWORD, new X509Certificate[] {own});
+            keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, PASSWORD);
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys == null ? null : keys.getKeyManagers(), trustManagers.getTrustManagers(), TestOrg.RANDOM);
+        return context;
+    }
+}
