@@ -29,7 +29,7 @@ public interface PolicyServerApi {
 
     TurnCredentials turnCredentials(DeviceId caller) throws ApiException;
 
-    RevocationList revocations();
+    RevocationList revocations() throws ApiException;
 
     /** Whether a device may hold a signaling connection now (enrolled, not revoked). */
     boolean mayConnect(DeviceId device);
