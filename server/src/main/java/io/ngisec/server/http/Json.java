@@ -64,15 +64,24 @@ final class Json {
         if (body.length == 0) {
             throw ApiException.badRequest("malformed_json", "empty body: a JSON object is expected");
         }
+        // Syntax first, binding second: Jackson reports a body cut short mid-object as a binding
+        // problem, but to the client it is malformed JSON, not a wrong field.
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed_json", "the body is not well-formed JSON");
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw ApiException.badRequest("malformed_json", "empty body: a JSON object is expected");
+        }
         T value;
         try {
-            value = reader.readValue(body);
-        } catch (StreamReadException e) {
-            throw ApiException.badRequest("malformed_json", "the body is not well-formed JSON");
+            value = reader.readValue(tree);
         } catch (DatabindException e) {
             throw ApiException.badRequest("invalid_request", describe(e));
         } catch (IOException e) {
-            throw ApiException.badRequest("malformed_json", "the body is not well-formed JSON");
+            throw ApiException.badRequest("invalid_request", "the body must be a JSON object with the documented fields");
         }
         if (value == null) {
             throw ApiException.badRequest("invalid_request", "the body must be a JSON object with the documented fields");
