@@ -10,6 +10,7 @@ import io.ngisec.server.store.JdbcServerStore;
 import io.ngisec.server.store.StoredInvite;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ final class InviteCommand implements Callable<Integer> {
         InviteCode code = InviteCode.generate(main.random());
         Invite invite = new Invite(home.publicUrl(), home.caFingerprint(), code);
         Instant now = main.clock().instant();
-        Instant expires = now.plus(ttl);
+        Instant expires = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         List<String> uniqueGroups = List.copyOf(new LinkedHashSet<>(groups));
         String actor = AdminActor.current();
         try (JdbcServerStore s = store.openStore(home)) {

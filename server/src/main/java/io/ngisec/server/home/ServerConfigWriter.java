@@ -1,5 +1,7 @@
 package io.ngisec.server.home;
 
+import java.util.stream.Collectors;
+
 /**
  * Writes {@code server.conf}: one {@code key = value} per line, each with a comment saying what it
  * is for, so an administrator can edit it without the manual. {@link ServerConfigReader} reads it.
@@ -42,6 +44,7 @@ final class ServerConfigWriter {
                 turn_secret_file = %s
                 """.formatted(config.org(), config.org(), config.publicUrl(), config.listen(), config.dbUrl(),
                 config.dbUser(), config.dbPasswordFile(), String.join(", ", config.stun()),
-                String.join(", ", config.turn()), config.turnSecretFile());
+                String.join(", ", config.turn()), config.turnSecretFile())
+                .lines().map(String::stripTrailing).collect(Collectors.joining("\n", "", "\n"));
     }
 }
