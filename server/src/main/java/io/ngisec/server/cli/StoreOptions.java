@@ -2,6 +2,7 @@ package io.ngisec.server.cli;
 
 import io.ngisec.server.home.HomeException;
 import io.ngisec.server.home.PublicHome;
+import io.ngisec.server.home.StoreTarget;
 import io.ngisec.server.store.JdbcServerStore;
 import io.ngisec.server.store.StoreException;
 import java.nio.file.Path;
@@ -29,16 +30,21 @@ final class StoreOptions {
 
     /** The store of {@code home}, or the one {@code --db} names. */
     JdbcServerStore openStore(PublicHome home) throws HomeException, StoreException, CliException {
+        return target(home).open();
+    }
+
+    /** Where the store of {@code home} is, or the one {@code --db} names. */
+    StoreTarget target(PublicHome home) throws HomeException, CliException {
         if (db == null) {
             if (dbUser != null || dbPasswordFile != null) {
                 throw CliException.usage("--db-user and --db-password-file go with --db");
             }
-            return home.openStore();
+            return home.storeTarget();
         }
         if (!db.startsWith("jdbc:")) {
             throw CliException.usage("--db must be a jdbc: URL, not '" + db + "'");
         }
         String password = dbPasswordFile == null ? null : PublicHome.readPassword(dbPasswordFile);
-        return JdbcServerStore.open(db, dbUser, password);
+        return new StoreTarget(db, dbUser, password);
     }
 }

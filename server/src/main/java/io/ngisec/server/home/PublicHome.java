@@ -65,14 +65,19 @@ public record PublicHome(HomeLayout layout, ServerConfig config, OrgCaCertificat
         return JdbcServerStore.h2FileUrl(layout.database()) + AUTO_SERVER;
     }
 
-    /** Opens the store {@link #storeUrl()} names, with the configured user and password file. */
-    public JdbcServerStore openStore() throws HomeException, StoreException {
+    /** Where the store is and how to log in: {@link #storeUrl()} with the configured user and password file. */
+    public StoreTarget storeTarget() throws HomeException {
         if (config.dbUrl().isEmpty()) {
-            return JdbcServerStore.open(storeUrl(), EMBEDDED_USER, "");
+            return new StoreTarget(storeUrl(), EMBEDDED_USER, "");
         }
         String user = config.dbUser().isEmpty() ? null : config.dbUser();
         String password = config.dbPasswordFile().isEmpty() ? null : readPassword(resolve(config.dbPasswordFile()));
-        return JdbcServerStore.open(storeUrl(), user, password);
+        return new StoreTarget(storeUrl(), user, password);
+    }
+
+    /** Opens the store {@link #storeTarget()} names. */
+    public JdbcServerStore openStore() throws HomeException, StoreException {
+        return storeTarget().open();
     }
 
     /** A path from {@code server.conf}: relative ones are inside the home. */

@@ -31,7 +31,7 @@ final class TestDevice {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final char[] PASSWORD = "device".toCharArray();
 
-    final TestOrg org;
+    private final X509Certificate ca;
     final KeyPair signing = Ed25519Keys.generate(TestOrg.RANDOM);
     final byte[] noisePublic;
     private URI server;
@@ -41,7 +41,12 @@ final class TestDevice {
     private HttpClient mutual;
 
     TestDevice(TestOrg org, int port) {
-        this.org = org;
+        this(org.caX509, port);
+    }
+
+    /** A device that trusts {@code ca} (as pinned from its invite) and talks to the server at {@code port}. */
+    TestDevice(X509Certificate ca, int port) {
+        this.ca = ca;
         this.server = URI.create("https://127.0.0.1:" + port);
         noisePublic = DhKeyPair.generate(TestOrg.RANDOM).publicKey();
     }
@@ -82,7 +87,7 @@ final class TestDevice {
         certificate = other.certificate;
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", org.caX509);
+        trust.setCertificateEntry("ca", ca);
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -135,7 +140,7 @@ final class TestDevice {
     private SSLContext context(X509Certificate own) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", org.caX509);
+        trust.setCertificateEntry("ca", ca);
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
         KeyManagerFactory keys = null;
