@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.Signature;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
@@ -93,6 +94,32 @@ public final class Ed25519Keys {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot sign with this key (not Ed25519?)", e);
         }
+    }
+
+    /**
+     * The 32-byte private seed of an Ed25519 key (RFC 8032), for {@link #sign(byte[], byte[], byte[], byte[])};
+     * a secret the caller keeps as carefully as the key. Throws IllegalArgumentException for other keys.
+     */
+    static byte[] seed(PrivateKey key) {
+        if (key instanceof EdECPrivateKey edec && "Ed25519".equals(edec.getParams().getName())) {
+            return edec.getBytes().orElseThrow(() -> new IllegalArgumentException("Ed25519 key without its seed"));
+        }
+        throw new IllegalArgumentException("not an Ed25519 private key: " + key.getAlgorithm());
+    }
+
+    /**
+     * Signs {@code context || message} with the key of {@code seed} and raw {@code publicKey}, through
+     * BouncyCastle: the same signature as {@link #sign(PrivateKey, byte[], byte[])} (Ed25519 is
+     * deterministic) at about a tenth of the JDK's cost, which matters where the server signs a
+     * ticket per authorization.
+     */
+    static byte[] sign(byte[] seed, byte[] publicKey, byte[] context, byte[] message) {
+        byte[] signed = new byte[context.length + message.length];
+        System.arraycopy(context, 0, signed, 0, context.length);
+        System.arraycopy(message, 0, signed, context.length, message.length);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, publicKey, 0, signed, 0, signed.length, signature, 0);
+        return signature;
     }
 
     /**

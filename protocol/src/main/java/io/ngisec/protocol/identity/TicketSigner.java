@@ -12,16 +12,19 @@ public final class TicketSigner {
 
     static final byte[] CONTEXT = IdentitySpec.TICKET_SIGNATURE_CONTEXT.getBytes(StandardCharsets.US_ASCII);
 
-    private final PrivateKey key;
+    private final byte[] seed;
+    private final byte[] publicKey;
     private final TicketSignerCertificate certificate;
 
     /** A signer for {@code key}; throws IllegalArgumentException unless it is the private key of {@code certificate}. */
     public TicketSigner(PrivateKey key, TicketSignerCertificate certificate) {
-        this.key = Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
         if (!Ed25519Keys.matches(key, certificate.publicKey())) {
             throw new IllegalArgumentException("private key does not match the ticket-signer certificate");
         }
+        this.seed = Ed25519Keys.seed(key);
+        this.publicKey = Ed25519Keys.raw(certificate.publicKey());
     }
 
     /** The key id to put in tickets this signer signs. */
@@ -40,6 +43,6 @@ public final class TicketSigner {
             throw new IllegalArgumentException("ticket names signer " + ticket.signerKeyId() + ", this is " + keyId());
         }
         byte[] body = TicketCodec.encode(ticket);
-        return new SignedTicket(ticket, body, Ed25519Keys.sign(key, CONTEXT, body));
+        return new SignedTicket(ticket, body, Ed25519Keys.sign(seed, publicKey, CONTEXT, body));
     }
 }

@@ -51,7 +51,11 @@ final class ServiceErrors {
 
     /** The store failed: logged here with its cause, the caller only learns to retry later. */
     static ApiException unavailable(String operation, StoreException e) {
-        log.warn("{} failed: {}", operation, e.getMessage(), e);
+        if (e.reason() == StoreException.Reason.UNAVAILABLE) {
+            log.warn("{} failed: {}", operation, e.getMessage()); // expected while the database is away
+        } else {
+            log.error("{} failed: {}", operation, e.getMessage(), e);
+        }
         return new ApiException(503, "unavailable", "the server's database is unavailable; try again later");
     }
 }
