@@ -18,16 +18,19 @@ final class AuditTable {
     private AuditTable() {
     }
 
-    /** Appends the entry; its {@code sequence} is ignored (the database assigns one). */
-    static void append(Connection c, AuditRecord record) throws SQLException {
+    /** Appends the entries in order; their {@code sequence} is ignored (the database assigns them). */
+    static void append(Connection c, List<AuditRecord> records) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO audit_log (occurred_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
-            SqlValues.setInstant(s, 1, record.at());
-            s.setString(2, record.actor());
-            s.setString(3, record.action());
-            s.setString(4, record.subject());
-            s.setString(5, record.detail());
-            s.executeUpdate();
+            for (AuditRecord record : records) {
+                SqlValues.setInstant(s, 1, record.at());
+                s.setString(2, record.actor());
+                s.setString(3, record.action());
+                s.setString(4, record.subject());
+                s.setString(5, record.detail());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

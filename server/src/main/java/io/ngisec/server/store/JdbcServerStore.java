@@ -29,9 +29,13 @@ public final class JdbcServerStore implements ServerStore {
     /** Connections kept by {@link #open(String, String, String)}. */
     public static final int DEFAULT_POOL_SIZE = 8;
 
+    /** Most audit entries one shared commit carries. */
+    private static final int AUDIT_BATCH = 256;
+
     private final ConnectionPool pool;
     private final Dialect dialect;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final GroupCommit<AuditRecord> auditCommits = new GroupCommit<>(this::appendAudit, AUDIT_BATCH);
 
     /** The connection of a transaction in progress on one thread, and what went wrong in it. */
     private static final class Transaction {
@@ -290,12 +294,25 @@ public final class JdbcServerStore implements ServerStore {
 
     // Audit
 
-    /** Appends the entry; its {@code sequence} is ignored: the database numbers entries in insertion order. */
+    /**
+     * Appends the entry; its {@code sequence} is ignored: the database numbers entries in insertion
+     * order. Inside a transaction the entry is part of it; alone, it returns once committed, and
+     * entries appended concurrently share one commit (an authorization audits every decision, and a
+     * commit per decision would cap the server at what the disk commits per second).
+     */
     @Override
     public void audit(AuditRecord record) throws StoreException {
         Objects.requireNonNull(record, "record");
+        if (current.get() != null) {
+            appendAudit(List.of(record));
+        } else {
+            auditCommits.submit(record);
+        }
+    }
+
+    private void appendAudit(List<AuditRecord> records) throws StoreException {
         sql("append to the audit log", c -> {
-            AuditTable.append(c, record);
+            AuditTable.append(c, records);
             return null;
         });
     }
