@@ -1,0 +1,23 @@
+package io.ngisec.server.bench;
+
+import java.time.Duration;
+
+/** When a run measures: after a warm-up (JIT, TLS session setup) and until its end, on the System.nanoTime clock. Immutable. */
+record RunWindow(long measureFromNanos, long endNanos) {
+
+    /** A window starting {@code warmup} from now and lasting {@code duration} after that. */
+    static RunWindow startingNow(Duration warmup, Duration duration) {
+        long from = System.nanoTime() + warmup.toNanos();
+        return new RunWindow(from, from + duration.toNanos());
+    }
+
+    /** Whether something that started at {@code nanos} counts. */
+    boolean measures(long nanos) {
+        return nanos - measureFromNanos >= 0 && nanos - endNanos < 0;
+    }
+
+    /** Whether the run is over at {@code nanos}. */
+    boolean over(long nanos) {
+        return nanos - endNanos >= 0;
+    }
+}
