@@ -11,6 +11,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -35,26 +36,45 @@ final class HttpLoad {
 
     private final Plan plan;
     private final RequestStats stats = new RequestStats();
-    private RunWindow window;
+    /** How long opening all connections may take before the warm-up starts anyway. */
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
+
+    // Replaced once all connections are up; read by the event loops.
+    private volatile RunWindow window;
     private Bootstrap bootstrap;
 
     HttpLoad(Plan plan) {
         this.plan = plan;
     }
 
-    /** Runs for warm-up plus duration (or until the requests run dry) and returns what it measured. */
-    RequestStats run() throws InterruptedException {
+    /**
+     * Runs for warm-up plus duration (or until the requests run dry) and returns what it measured;
+     * prints MEASURING and MEASURED to {@code progress} when the measured window starts and ends.
+     */
+    RequestStats run(PrintStream progress) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(plan.threads(), NioIoHandler.newFactory());
         try {
             bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
-            window = RunWindow.startingNow(plan.warmup(), plan.duration());
+            // Until every connection is up, requests run unmeasured and nothing ends.
+            window = RunWindow.pending();
             for (int i = 0; i < plan.connections(); i++) {
                 open(i);
             }
-            long remaining = window.endNanos() - System.nanoTime();
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, remaining));
+            long openDeadline = System.nanoTime() + OPEN_TIMEOUT.toNanos();
+            while (stats.connected() < plan.connections() && System.nanoTime() - openDeadline < 0) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            progress.printf("%d of %d connections up%n", stats.connected(), plan.connections());
+            window = RunWindow.startingNow(plan.warmup(), plan.duration());
+            // Markers for scripts that measure the server over the same window.
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, window.measureFromNanos() - System.nanoTime()));
+            progress.println("MEASURING");
+            progress.flush();
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, window.endNanos() - System.nanoTime()));
+            progress.println("MEASURED");
+            progress.flush();
             // Answers still in flight are not counted; give their connections a moment to close.
             TimeUnit.MILLISECONDS.sleep(200);
         } finally {
@@ -80,7 +100,7 @@ final class HttpLoad {
                 channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(), plan.host(), plan.server().getPort()));
                 channel.pipeline().addLast("http", new HttpClientCodec());
                 channel.pipeline().addLast("body", new HttpObjectAggregator(MAX_RESPONSE_BYTES));
-                channel.pipeline().addLast("loop", new RequestLoop(source, window, stats, () -> reopen(channel, index)));
+                channel.pipeline().addLast("loop", new RequestLoop(source, () -> window, stats, () -> reopen(channel, index)));
             }
         }).connect(plan.server(), plan.sources().next()).addListener(f -> {
             if (!f.isSuccess()) {

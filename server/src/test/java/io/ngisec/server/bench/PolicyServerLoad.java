@@ -65,7 +65,7 @@ public final class PolicyServerLoad implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "10000", description = "WebSockets to open and hold; default ${DEFAULT-VALUE}.")
     int connections;
 
-    @Option(names = "--connect-concurrency", defaultValue = "128", description = "WebSocket upgrades under way at once; default ${DEFAULT-VALUE}.")
+    @Option(names = "--connect-concurrency", defaultValue = "32", description = "WebSocket upgrades under way at once; default ${DEFAULT-VALUE}.")
     int connectConcurrency;
 
     @Option(names = "--connect-timeout", defaultValue = "10m", description = "Give up opening WebSockets after this; default ${DEFAULT-VALUE}.")
@@ -169,21 +169,17 @@ public final class PolicyServerLoad implements Callable<Integer> {
         out.printf("%s: %d connections, warm-up %ds, measuring %ds...%n", scenario, plan.connections(),
                 plan.warmup().toSeconds(), plan.duration().toSeconds());
         HttpLoad load = new HttpLoad(plan);
-        long cpu0 = processCpuNanos();
-        RequestStats stats = load.run();
-        long cpuNanos = processCpuNanos() - cpu0;
+        RequestStats stats = load.run(out);
         RunWindow w = load.window();
         long last = stats.lastResponseNanos();
         long end = last == Long.MIN_VALUE ? w.measureFromNanos() : Math.min(w.endNanos(), last);
         double seconds = Math.max(1e-9, (end - w.measureFromNanos()) / 1e9);
         LatencyHistogram h = stats.latency();
-        double wall = (plan.warmup().toNanos() + plan.duration().toNanos()) / 1e9;
         out.printf(Locale.ROOT, "RESULT scenario=%s concurrency=%d measured_s=%.1f responses=%d ok=%d rate=%.0f ok_rate=%.0f"
-                        + " p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f errors=%d outcomes=%s client_cpu_pct=%.0f%n",
+                        + " p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f errors=%d outcomes=%s%n",
                 scenario, plan.connections(), seconds, h.count(), stats.successes(), h.count() / seconds,
                 stats.successes() / seconds, h.percentile(50) / 1e3, h.percentile(99) / 1e3, h.percentile(99.9) / 1e3,
-                stats.errors(), compact(stats.outcomes().toString()),
-                100.0 * cpuNanos / 1e9 / wall / Runtime.getRuntime().availableProcessors());
+                stats.errors(), compact(stats.outcomes().toString()));
     }
 
     private List<ClientCredentials.Device> devices() throws IOException {

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.io.IOException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -19,13 +20,13 @@ import javax.net.ssl.SSLException;
 final class RequestLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
 
     private final RequestSource source;
-    private final RunWindow window;
+    private final Supplier<RunWindow> window;
     private final RequestStats stats;
     private final Runnable onLost;
     private long sentAt;
     private boolean finished;
 
-    RequestLoop(RequestSource source, RunWindow window, RequestStats stats, Runnable onLost) {
+    RequestLoop(RequestSource source, Supplier<RunWindow> window, RequestStats stats, Runnable onLost) {
         this.source = source;
         this.window = window;
         this.stats = stats;
@@ -36,6 +37,7 @@ final class RequestLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof SslHandshakeCompletionEvent done) {
             if (done.isSuccess()) {
+                stats.connectedOne();
                 sendNext(ctx);
             } else {
                 stats.failure("tls_handshake");
@@ -48,7 +50,7 @@ final class RequestLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
         long now = System.nanoTime();
-        if (window.measures(sentAt)) {
+        if (window.get().measures(sentAt)) {
             stats.response(response.status().code(), now - sentAt, now);
         }
         if (!HttpUtil.isKeepAlive(response)) {
@@ -60,7 +62,7 @@ final class RequestLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
     }
 
     private void sendNext(ChannelHandlerContext ctx) {
-        if (window.over(System.nanoTime())) {
+        if (window.get().over(System.nanoTime())) {
             finished = true;
             ctx.close();
             return;
@@ -77,7 +79,7 @@ final class RequestLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (!finished && !window.over(System.nanoTime())) {
+        if (!finished && !window.get().over(System.nanoTime())) {
             onLost.run();
         }
         super.channelInactive(ctx);

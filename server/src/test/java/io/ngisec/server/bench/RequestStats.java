@@ -15,12 +15,23 @@ final class RequestStats {
 
     private final LatencyHistogram latency = new LatencyHistogram();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final LongAdder connections = new LongAdder();
     private final AtomicLong lastResponseNanos = new AtomicLong(Long.MIN_VALUE);
 
     void response(int status, long latencyNanos, long nowNanos) {
         latency.record(latencyNanos / 1_000);
         count(Integer.toString(status));
         lastResponseNanos.accumulateAndGet(nowNanos, (a, b) -> a == Long.MIN_VALUE || b - a > 0 ? b : a);
+    }
+
+    /** A connection finished its TLS handshake. */
+    void connectedOne() {
+        connections.increment();
+    }
+
+    /** TLS handshakes finished so far, reconnections included. */
+    long connected() {
+        return connections.sum();
     }
 
     void failure(String kind) {

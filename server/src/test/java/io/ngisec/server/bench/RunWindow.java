@@ -11,6 +11,12 @@ record RunWindow(long measureFromNanos, long endNanos) {
         return new RunWindow(from, from + duration.toNanos());
     }
 
+    /** A window that neither measures nor ends for a day: the state before the run starts. */
+    static RunWindow pending() {
+        long day = Duration.ofDays(1).toNanos();
+        return new RunWindow(System.nanoTime() + day, System.nanoTime() + 2 * day);
+    }
+
     /** Whether something that started at {@code nanos} counts. */
     boolean measures(long nanos) {
         return nanos - measureFromNanos >= 0 && nanos - endNanos < 0;
