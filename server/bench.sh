@@ -101,7 +101,10 @@ run_client() {
     STARTED+=($client)
     local s0 m0 c0 t0 start_seen=0 end_seen=0
     s0=$(proc_ticks "$SERVER_PID"); m0=$(machine_busy); c0=$(proc_ticks "$client"); t0=$(now_ns)
+    local c_last=0 c_now
     while kill -0 "$client" 2>/dev/null; do
+        # The client may exit right after MEASURED: keep its last CPU reading.
+        c_now=$(proc_ticks "$client"); [ "$c_now" -gt 0 ] && c_last=$c_now
         if [ $start_seen = 0 ] && grep -q '^MEASURING' "$out"; then
             start_seen=1
             s0=$(proc_ticks "$SERVER_PID"); m0=$(machine_busy); c0=$(proc_ticks "$client"); t0=$(now_ns)
@@ -110,6 +113,7 @@ run_client() {
             end_seen=1
             local s1 m1 c1 t1
             s1=$(proc_ticks "$SERVER_PID"); m1=$(machine_busy); c1=$(proc_ticks "$client"); t1=$(now_ns)
+            [ "$c1" -gt 0 ] || c1=$c_last
             local ns=$((t1 - t0))
             SERVER_CPU=$(pct $((s1 - s0)) $ns); CLIENT_CPU=$(pct $((c1 - c0)) $ns)
             OTHER_CPU=$(pct $(( (m1 - m0) - (s1 - s0) - (c1 - c0) )) $ns)
