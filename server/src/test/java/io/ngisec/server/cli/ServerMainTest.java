@@ -233,11 +233,20 @@ class ServerMainTest {
     }
 
     @Test
-    void startIsNotWiredYet() {
-        Run run = run("start", "--home", home.toString(), "--listen", "127.0.0.1:0", "--stun", "stun:x:3478");
+    void startRefusesBadSettingsWithOneLineBeforeServing() {
+        // (Serving itself is ServerProcessTest's: it runs start in a process of its own.)
+        Run badListen = run("start", "--home", home.toString(), "--listen", "nowhere");
+        assertThat(badListen.code()).isEqualTo(2);
+        assertThat(badListen.err()).contains("HOST:PORT").hasLineCount(1);
 
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("not yet wired");
+        Run turnWithoutSecret = run("start", "--home", home.toString(), "--listen", "127.0.0.1:0",
+                "--turn", "turn:127.0.0.1:3478");
+        assertThat(turnWithoutSecret.code()).isEqualTo(2);
+        assertThat(turnWithoutSecret.err()).contains("--turn-secret-file").hasLineCount(1);
+
+        Run notAHome = run("start", "--home", home.resolve("absent").toString());
+        assertThat(notAHome.code()).isEqualTo(2);
+        assertThat(notAHome.err()).hasLineCount(1);
     }
 
     @Test
