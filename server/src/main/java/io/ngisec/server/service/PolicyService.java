@@ -216,18 +216,22 @@ public final class PolicyService implements PolicyServerApi, SignalPolicy {
         }
     }
 
-    /** Whether both are live and the policy lets either contact the other: a callee must answer an offer. */
+    /**
+     * Whether both are live and the policy lets either contact the other: a callee must answer an
+     * offer. Devices known live are cached until the next {@link #refresh}, which the server runs
+     * on every revocation.
+     */
     @Override
     public boolean maySignal(DeviceId from, DeviceId to) {
         try {
-            Optional<StoredDevice> a = live(from);
-            Optional<StoredDevice> b = live(to);
+            PolicySnapshot current = snapshot;
+            Optional<String> a = from == null ? Optional.empty() : current.liveUser(from, store);
+            Optional<String> b = to == null ? Optional.empty() : current.liveUser(to, store);
             if (a.isEmpty() || b.isEmpty()) {
                 return false;
             }
-            PolicySnapshot current = snapshot;
-            Subject sa = current.subject(a.get().user(), store);
-            Subject sb = current.subject(b.get().user(), store);
+            Subject sa = current.subject(a.get(), store);
+            Subject sb = current.subject(b.get(), store);
             return current.policy().mayContact(sa, sb) || current.policy().mayContact(sb, sa);
         } catch (StoreException | RuntimeException e) {
             log.warn("cannot tell whether {} may signal {}: {}", from, to, e.toString());

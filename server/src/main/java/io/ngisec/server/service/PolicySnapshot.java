@@ -1,11 +1,13 @@
 package io.ngisec.server.service;
 
+import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.server.policy.Policy;
 import io.ngisec.server.policy.PolicyException;
 import io.ngisec.server.policy.Subject;
 import io.ngisec.server.store.PolicyRecord;
 import io.ngisec.server.store.ServerStore;
 import io.ngisec.server.store.StoreException;
+import io.ngisec.server.store.StoredDevice;
 import io.ngisec.server.store.StoredUser;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ final class PolicySnapshot {
     private final long version;
     private final Policy policy;
     private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
+    private final Map<DeviceId, String> liveDevices = new ConcurrentHashMap<>();
 
     private PolicySnapshot(long version, Policy policy) {
         this.version = version;
@@ -64,6 +67,21 @@ final class PolicySnapshot {
         Optional<StoredUser> stored = store.user(user);
         // Only what the store holds is cached: a user enrolled later must not stay group-less here.
         return stored.isPresent() ? subject(user, stored.get().groups()) : policy.subject(user, List.of());
+    }
+
+    /**
+     * The user of {@code device} if it is enrolled and not revoked. Live devices are cached: the
+     * signaling hub asks for every pair on each presence change, and a revocation replaces the
+     * snapshot (and so this cache) within the change watcher's period.
+     */
+    Optional<String> liveUser(DeviceId device, ServerStore store) throws StoreException {
+        String cached = liveDevices.get(device);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<StoredDevice> stored = store.device(device).filter(d -> !d.revoked());
+        stored.ifPresent(d -> liveDevices.put(device, d.user()));
+        return stored.map(StoredDevice::user);
     }
 
     /** The subject of a user whose groups the caller just read or wrote, cached for later lookups. */

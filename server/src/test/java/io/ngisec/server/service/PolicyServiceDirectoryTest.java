@@ -194,6 +194,7 @@ class PolicyServiceDirectoryTest {
         assertFalse(fx.service.maySignal(alice, DeviceId.random()));
         assertFalse(fx.service.maySignal(null, alice));
         fx.store.revokeDevice(bob, fx.clock.instant());
+        fx.service.refresh(); // as the server's change watcher does on every revocation
         assertFalse(fx.service.maySignal(alice, bob));
         assertFalse(fx.service.maySignal(bob, alice));
     }
