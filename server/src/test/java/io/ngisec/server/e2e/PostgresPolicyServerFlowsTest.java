@@ -20,8 +20,11 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
         return TestDatabase.postgres();
     }
 
-    @Test
-    void twoInstancesRelayBetweenDevicesConnectedToEither() throws Exception {
+    /** Alice on the first instance, bob on a second one, both connected; alice has seen bob come online. */
+    private record Across(TestDevice alice, TestDevice bob, DeviceSocket aliceSocket, DeviceSocket bobSocket) {
+    }
+
+    private Across aliceAndBobOnTwoInstances() throws Exception {
         ServerInstance second = org.start();
         TestDevice alice = enrolled("alice", "staff");
         TestDevice bob = enrolled("bob", "staff");
@@ -29,6 +32,16 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
         DeviceSocket aliceSocket = alice.connect();
         DeviceSocket bobSocket = bob.connect();
         assertThat(aliceSocket.next("presence").path("deviceId").asText()).isEqualTo(bob.id.toString());
+        return new Across(alice, bob, aliceSocket, bobSocket);
+    }
+
+    @Test
+    void twoInstancesRelayBetweenDevicesConnectedToEither() throws Exception {
+        Across across = aliceAndBobOnTwoInstances();
+        TestDevice alice = across.alice();
+        TestDevice bob = across.bob();
+        DeviceSocket aliceSocket = across.aliceSocket();
+        DeviceSocket bobSocket = across.bobSocket();
 
         JsonNode bobInAlicesDirectory = json(alice.call("GET", "/v1/directory", null)).path("entries").get(0);
         assertThat(bobInAlicesDirectory.path("online").asBoolean()).isTrue();
@@ -49,13 +62,11 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
 
     @Test
     void aDeviceConnectedToNoInstanceIsOfflineEverywhere() throws Exception {
-        ServerInstance second = org.start();
-        TestDevice alice = enrolled("alice", "staff");
-        TestDevice bob = enrolled("bob", "staff");
-        bob.useServer(second.port());
-        DeviceSocket aliceSocket = alice.connect();
-        DeviceSocket bobSocket = bob.connect();
-        aliceSocket.next("presence");
+        Across across = aliceAndBobOnTwoInstances();
+        TestDevice alice = across.alice();
+        TestDevice bob = across.bob();
+        DeviceSocket aliceSocket = across.aliceSocket();
+        DeviceSocket bobSocket = across.bobSocket();
 
         bobSocket.close();
         JsonNode gone = aliceSocket.next("presence");

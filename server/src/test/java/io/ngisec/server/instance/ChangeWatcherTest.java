@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.server.signal.LocalSignalTransport;
-import io.ngisec.server.signal.SignalSink;
+import io.ngisec.server.signal.RecordingSink;
 import io.ngisec.server.signal.SignalingHub;
 import io.ngisec.server.store.JdbcServerStore;
 import io.ngisec.server.store.StoreException;
@@ -13,8 +13,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +61,8 @@ class ChangeWatcherTest {
     void aRevocationRefreshesClosesTheDevicesConnectionsAndTellsItsPeers() throws StoreException {
         StoredDevice alice = enroll("alice");
         StoredDevice bob = enroll("bob");
-        Sink aliceSink = new Sink();
-        Sink bobSink = new Sink();
+        RecordingSink aliceSink = new RecordingSink();
+        RecordingSink bobSink = new RecordingSink();
         hub.connect(alice.id(), aliceSink);
         hub.connect(bob.id(), bobSink);
         ChangeWatcher watcher = new ChangeWatcher(store, hub, refreshes::incrementAndGet);
@@ -81,7 +79,7 @@ class ChangeWatcherTest {
 
     @Test
     void aNewPolicyVersionIsAnnounced() throws StoreException {
-        Sink sink = new Sink();
+        RecordingSink sink = new RecordingSink();
         hub.connect(enroll("alice").id(), sink);
         ChangeWatcher watcher = new ChangeWatcher(store, hub, refreshes::incrementAndGet);
 
@@ -94,7 +92,7 @@ class ChangeWatcherTest {
     @Test
     void pollsOnItsOwnOnceStarted() throws Exception {
         StoredDevice bob = enroll("bob");
-        Sink bobSink = new Sink();
+        RecordingSink bobSink = new RecordingSink();
         hub.connect(bob.id(), bobSink);
         try (ChangeWatcher watcher = new ChangeWatcher(store, hub, refreshes::incrementAndGet)
                 .start(Duration.ofMillis(20))) {
@@ -105,20 +103,5 @@ class ChangeWatcherTest {
             }
         }
         assertThat(bobSink.closeCode).isEqualTo(SignalingHub.CLOSE_REVOKED);
-    }
-
-    private static final class Sink implements SignalSink {
-        final List<String> sent = new CopyOnWriteArrayList<>();
-        volatile Integer closeCode;
-
-        @Override
-        public void send(String json) {
-            sent.add(json);
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            closeCode = code;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ngisec.server.service;
 
+import io.ngisec.protocol.testing.MutableClock;
 import io.ngisec.protocol.enroll.InviteCode;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.Ed25519Keys;
@@ -53,7 +54,7 @@ final class ServiceFixture implements AutoCloseable {
 
     static final SecureRandom RANDOM = new SecureRandom();
 
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final OrgCa ca = OrgCa.create("Acme", Duration.ofDays(365), clock, RANDOM);
     final TicketSigner signer;
     final JdbcServerStore store;
