@@ -6,20 +6,18 @@ import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.Ed25519Keys;
 import io.ngisec.protocol.noise.DhKeyPair;
+import io.ngisec.server.testing.TestTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A device as a client sees the policy server: its own keys (which never leave it), the HTTPS
@@ -29,7 +27,6 @@ import javax.net.ssl.TrustManagerFactory;
 final class TestDevice {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final char[] PASSWORD = "device".toCharArray();
 
     private final X509Certificate ca;
     final KeyPair signing = Ed25519Keys.generate(TestOrg.RANDOM);
@@ -78,32 +75,18 @@ final class TestDevice {
     void adopt(String base64Der) throws Exception {
         byte[] der = Base64.getDecoder().decode(base64Der);
         certificate = DeviceCertificate.parse(der);
-        mutual = HttpClient.newBuilder().sslContext(context(TestOrg.x509(der))).connectTimeout(Duration.ofSeconds(5)).build();
+        mutual = client(TestTls.client(ca, signing.getPrivate(), TestOrg.x509(der)));
     }
 
     /** Presents {@code other}'s key and certificate (from another organization) as if they were this device's. */
-    void adoptForeign(TestDevice other) throws Exception {
+    void adoptForeign(TestDevice other) {
         id = other.id;
         certificate = other.certificate;
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", ca);
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("device", other.signing.getPrivate(), PASSWORD,
-                new X509Certificate[] {TestOrg.x509(other.certificate.encoded())});
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, PASSWORD);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trustManagers.getTrustManagers(), TestOrg.RANDOM);
-        mutual = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        mutual = client(TestTls.client(ca, other.signing.getPrivate(), TestOrg.x509(other.certificate.encoded())));
     }
 
     HttpResponse<String> anonymous(String method, String path, String body) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(context(null)).connectTimeout(Duration.ofSeconds(5)).build();
-        return send(client, method, path, body);
+        return send(client(TestTls.client(ca, null, null)), method, path, body);
     }
 
     /** A call with this device's certificate as TLS client certificate. */
@@ -137,22 +120,7 @@ final class TestDevice {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private SSLContext context(X509Certificate own) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", ca);
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        KeyManagerFactory keys = null;
-        if (own != null) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("device", signing.getPrivate(), PASSWORD, new X509Certificate[] {own});
-            keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, PASSWORD);
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys == null ? null : keys.getKeyManagers(), trustManagers.getTrustManagers(), TestOrg.RANDOM);
-        return context;
+    private static HttpClient client(SSLContext context) {
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
     }
 }

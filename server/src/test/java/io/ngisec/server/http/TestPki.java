@@ -1,5 +1,6 @@
 package io.ngisec.server.http;
 
+import io.ngisec.server.testing.TestTls;
 import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.DeviceIdentity;
@@ -8,7 +9,6 @@ import io.ngisec.protocol.identity.OrgCa;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -18,10 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /** An org CA, the server's TLS material and device identities with client SSL contexts, for tests. */
@@ -63,16 +61,7 @@ final class TestPki {
 
     /** Trusts this CA only and presents {@code device}'s certificate when asked. */
     SSLContext clientContext(Device device) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("device", device.key(), PASSWORD, new X509Certificate[] {device.x509()});
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, PASSWORD);
-            return context(keys.getKeyManagers());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTls.client(caX509, device.key(), device.x509());
     }
 
     /** Trusts this CA and presents {@code device}'s certificate even if the server names another issuer. */
@@ -118,18 +107,7 @@ final class TestPki {
     }
 
     private SSLContext context(KeyManager[] keyManagers) {
-        try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", caX509);
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, trustManagers.getTrustManagers(), RANDOM);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTls.client(caX509, keyManagers);
     }
 
     static X509Certificate x509(byte[] der) {
