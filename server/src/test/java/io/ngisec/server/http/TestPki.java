@@ -1,11 +1,11 @@
 package io.ngisec.server.http;
 
-import io.ngisec.server.testing.TestTls;
 import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.DeviceIdentity;
 import io.ngisec.protocol.identity.Ed25519Keys;
 import io.ngisec.protocol.identity.OrgCa;
+import io.ngisec.server.testing.TestTls;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.security.KeyPair;
