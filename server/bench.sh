@@ -17,7 +17,8 @@
 # With 2 or more cores the server is pinned to SERVER_CPUS (0) and the generator to CLIENT_CPUS (1)
 # with taskset, so they do not compete; cpu figures are % of one core.
 #
-# Tunables (environment): DURATION (20s) WARMUP (5s) CONCURRENCY (64) CONNECTIONS (10000)
+# Tunables (environment): DURATION (20s) WARMUP (30s: on one pinned core the JIT compilers compete
+# with the server for a long while) CONCURRENCY (64) CONNECTIONS (10000)
 # WS_DEVICES (20: devices sharing the WebSockets) HOLD (40s) PING (30s) SOURCES (4: source addresses
 # 127.0.0.1..4) DEVICES (64) INVITES (20000) CLIENT_HEAP (2g) PORT (0: any free one)
 # SERVER_OPTS (extra server JVM options) PROFILE=DIR (JFR recording of the server per HTTP scenario,
@@ -30,7 +31,7 @@ cd "$ROOT"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 JCMD="$JAVA_HOME/bin/jcmd"
-DURATION=${DURATION:-20s} WARMUP=${WARMUP:-5s} CONCURRENCY=${CONCURRENCY:-64}
+DURATION=${DURATION:-20s} WARMUP=${WARMUP:-30s} CONCURRENCY=${CONCURRENCY:-64}
 CONNECTIONS=${CONNECTIONS:-10000} WS_DEVICES=${WS_DEVICES:-20} HOLD=${HOLD:-40s} PING=${PING:-30s}
 SOURCES=${SOURCES:-4} DEVICES=${DEVICES:-64} INVITES=${INVITES:-20000} CLIENT_HEAP=${CLIENT_HEAP:-2g}
 PORT=${PORT:-0} SERVER_OPTS=${SERVER_OPTS:-} PROFILE=${PROFILE:-}
@@ -106,12 +107,14 @@ TICKS=$(getconf CLK_TCK)
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 machine_busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 now_ns() { date +%s%N; }
-# used heap after a full GC, in MiB
+# Used heap after a full GC, in MiB: the sum over the generations (Serial and Parallel list two, G1 one).
 server_heap() {
     "$JCMD" "$SERVER_PID" GC.run >/dev/null 2>&1 || true
     sleep 1
-    "$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | awk '{printf "%.0f", $2 / 1024}'
+    "$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null | grep -E 'generation|heap' | grep -oE 'used [0-9]+K' \
+        | awk '{ kib += $2 } END { printf "%.0f", kib / 1024 }'
 }
+server_gc() { "$JCMD" "$SERVER_PID" VM.flags 2>/dev/null | grep -oE 'Use[A-Za-z0-9]+GC' | head -1; }
 server_rss() { awk '/^VmRSS/{printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 # % of one core
 pct() { awk -v t="$1" -v ns="$2" -v tck="$TICKS" 'BEGIN{ if (ns <= 0) print 0; else printf "%.0f", 100 * t / tck / (ns / 1e9) }'; }
@@ -221,6 +224,6 @@ for scenario in "${SCENARIOS[@]}"; do
 done
 
 echo
-echo "Policy server load ($CORES cores, $PINNING, server -Xmx1g, $(date -u +%Y-%m-%dT%H:%MZ)); cpu = % of one core during the measured window"
+echo "Policy server load ($CORES cores, $PINNING, server -Xmx1g $(server_gc) $SERVER_OPTS, $(date -u +%Y-%m-%dT%H:%MZ)); cpu = % of one core during the measured window"
 printf '%-11s %-34s %-40s %s\n' scenario throughput latency/rate notes
 for r in "${ROWS[@]}"; do echo "$r"; done
