@@ -107,12 +107,14 @@ TICKS=$(getconf CLK_TCK)
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 machine_busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 now_ns() { date +%s%N; }
-# Used heap after a full GC, in MiB: the sum over the generations (Serial and Parallel list two, G1 one).
+# Used heap after a full GC, in MiB: the sum over the lines with a total (Serial lists DefNew and
+# Tenured, G1 one heap line; Metaspace has none).
 server_heap() {
     "$JCMD" "$SERVER_PID" GC.run >/dev/null 2>&1 || true
     sleep 1
-    "$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null | grep -E 'generation|heap' | grep -oE 'used [0-9]+K' \
-        | awk '{ kib += $2 } END { printf "%.0f", kib / 1024 }'
+    { "$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null || true; } | awk '
+        / total / { if (match($0, /used [0-9]+K/)) kib += substr($0, RSTART + 5, RLENGTH - 6) }
+        END { printf "%.0f", kib / 1024 }'
 }
 server_gc() { "$JCMD" "$SERVER_PID" VM.flags 2>/dev/null | grep -oE 'Use[A-Za-z0-9]+GC' | head -1; }
 server_rss() { awk '/^VmRSS/{printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
