@@ -233,14 +233,6 @@ class ServerMainTest {
     }
 
     @Test
-    void startIsNotWiredYet() {
-        Run run = run("start", "--home", home.toString(), "--listen", "127.0.0.1:0", "--stun", "stun:x:3478");
-
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("not yet wired");
-    }
-
-    @Test
     void anotherProcessCanUseTheDatabaseWhileItIsOpen() throws Exception {
         try (JdbcServerStore running = PublicHome.read(home).openStore()) {
             Process admin = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
