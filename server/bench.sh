@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Load test of the policy server's HTTPS/WebSocket API on this machine (loopback only).
+# Load test of the real policy server (ngisec server start, embedded H2) on this machine, over
+# loopback.
 #
-#   server/bench.sh [health] [authorize] [enroll] [websockets]     (default: all four)
+#   server/bench.sh [health] [enroll] [authorize] [websockets]     (default: all four, in this order)
 #
-# Builds the test classes, starts a server JVM, runs each scenario of
-# io.ngisec.server.bench.PolicyServerLoad against it, measures the server's CPU over each measured
-# window and its heap while the WebSockets are held, prints a table and stops everything it started.
+# Builds the server and the test classes, creates a server home (ServerMain init), starts the
+# server in its own JVM (-Xmx1g), adds invites straight into its database (BenchInvites), runs each
+# scenario of io.ngisec.server.bench.PolicyServerLoad against it, measures CPU over each measured
+# window and the server's heap around the held WebSockets, prints a table and stops everything.
 #
-# Tunables (environment): DURATION (20s) WARMUP (5s) CONCURRENCY (64) CONNECTIONS (10000)
-# HOLD (40s) PING (30s) SOURCES (4: source addresses 127.0.0.1..4) DEVICES (64) INVITES (20000)
-# CLIENT_HEAP (2g) KEEP=1 keeps the work directory.
+# enroll keeps the first DEVICES enrolled devices' keys and certificates; authorize and websockets
+# act as those devices (if enroll is not run first, DEVICES devices are enrolled unmeasured).
+# health (GET /v1/health: TLS + HTTP, no service, no database) is the same-run reference for the
+# HTTP stack.
 #
-# SERVER_CMD replaces the default server (BenchServer over an in-memory API in its own JVM with
-# -Xmx1g). The command must either print the BenchServer lines (port=, pid=, ca=, clients=,
-# invites=, then ready) or be given SERVER_URL, SERVER_CA, SERVER_CLIENTS (and SERVER_INVITES for
-# enroll, SERVER_PID if the JVM is not the command's own process), e.g. for the real server:
-#   SERVER_CMD="./ngisec server start --home /tmp/h" SERVER_URL=https://127.0.0.1:8443 \
-#   SERVER_CA=/tmp/h/ca.der SERVER_CLIENTS=/tmp/clients SERVER_INVITES=/tmp/invites.txt server/bench.sh
+# With 2 or more cores the server is pinned to SERVER_CPUS (0) and the generator to CLIENT_CPUS (1)
+# with taskset, so they do not compete; cpu figures are % of one core.
+#
+# Tunables (environment): DURATION (20s) WARMUP (30s: on one pinned core the JIT compilers compete
+# with the server for a long while) CONCURRENCY (64) CONNECTIONS (10000)
+# WS_DEVICES (20: devices sharing the WebSockets) HOLD (40s) PING (30s) SOURCES (4: source addresses
+# 127.0.0.1..4) DEVICES (64) INVITES (20000) CLIENT_HEAP (2g) PORT (0: any free one)
+# SERVER_OPTS (extra server JVM options) PROFILE=DIR (JFR recording of the server per HTTP scenario,
+# DIR/SCENARIO.jfr; it costs throughput, so do not quote numbers of such a run) KEEP=1 keeps the
+# work directory.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,21 +31,42 @@ cd "$ROOT"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 JCMD="$JAVA_HOME/bin/jcmd"
-DURATION=${DURATION:-20s} WARMUP=${WARMUP:-5s} CONCURRENCY=${CONCURRENCY:-64}
-CONNECTIONS=${CONNECTIONS:-10000} HOLD=${HOLD:-40s} PING=${PING:-30s} SOURCES=${SOURCES:-4}
-DEVICES=${DEVICES:-64} INVITES=${INVITES:-20000} CLIENT_HEAP=${CLIENT_HEAP:-2g}
+DURATION=${DURATION:-20s} WARMUP=${WARMUP:-30s} CONCURRENCY=${CONCURRENCY:-64}
+CONNECTIONS=${CONNECTIONS:-10000} WS_DEVICES=${WS_DEVICES:-20} HOLD=${HOLD:-40s} PING=${PING:-30s}
+SOURCES=${SOURCES:-4} DEVICES=${DEVICES:-64} INVITES=${INVITES:-20000} CLIENT_HEAP=${CLIENT_HEAP:-2g}
+PORT=${PORT:-0} SERVER_OPTS=${SERVER_OPTS:-} PROFILE=${PROFILE:-}
 SCENARIOS=("$@")
-[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(health authorize enroll websockets)
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(health enroll authorize websockets)
+for scenario in "${SCENARIOS[@]}"; do
+    case $scenario in
+        health|enroll|authorize|websockets) ;;
+        *) echo "unknown scenario: $scenario (health, enroll, authorize, websockets)" >&2; exit 2 ;;
+    esac
+done
+# The server's private keys are encrypted with a new secrets/master.key, not a passphrase.
+unset NGISEC_SERVER_PASSPHRASE
 
 # 10,000 sockets per side; the hard limit caps what an unprivileged shell may set.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
+CORES=$(nproc)
+if [ "$CORES" -ge 2 ] && command -v taskset >/dev/null; then
+    SERVER_PIN=(taskset -c "${SERVER_CPUS:-0}") CLIENT_PIN=(taskset -c "${CLIENT_CPUS:-1}")
+    PINNING="server on CPU ${SERVER_CPUS:-0}, generator on CPU ${CLIENT_CPUS:-1}"
+else
+    SERVER_PIN=() CLIENT_PIN=() PINNING="not pinned"
+fi
+
 echo "building..." >&2
 mvn -B -o -q -pl server -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+mvn -B -o -q -pl server -am compile dependency:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile=target/server-classpath.txt
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
+SERVER_CP="server/target/classes:$(cat server/target/server-classpath.txt)"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ngisec-bench.XXXXXX")
+HOME_DIR="$WORK/home" CLIENTS="$WORK/clients"
 STARTED=()
 cleanup() {
     local pid
@@ -54,51 +82,54 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- server ---------------------------------------------------------------------------------
-SERVER_CMD=${SERVER_CMD:-"exec $JAVA -Xmx1g -cp $CP io.ngisec.server.bench.BenchServer --dir $WORK/pki --devices $DEVICES --invites $INVITES"}
-bash -c "$SERVER_CMD" >"$WORK/server.out" 2>"$WORK/server.err" &
-STARTED+=($!)
-SERVER_SHELL=$!
+"$JAVA" -cp "$SERVER_CP" io.ngisec.server.cli.ServerMain init --home "$HOME_DIR" --org Bench \
+    --hostname 127.0.0.1 --port "$([ "$PORT" = 0 ] && echo 8443 || echo "$PORT")" >"$WORK/init.out"
+# shellcheck disable=SC2086 # SERVER_OPTS is a list of JVM options
+"${SERVER_PIN[@]}" "$JAVA" -Xmx1g $SERVER_OPTS -cp "$SERVER_CP" io.ngisec.server.cli.ServerMain start \
+    --home "$HOME_DIR" --listen "127.0.0.1:$PORT" >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+STARTED+=("$SERVER_PID")
 for _ in $(seq 120); do
-    grep -q '^ready' "$WORK/server.out" 2>/dev/null && break
-    [ -n "${SERVER_URL:-}" ] && break
-    kill -0 "$SERVER_SHELL" 2>/dev/null || { cat "$WORK/server.err" >&2; echo "server exited" >&2; exit 1; }
+    grep -q '^listening on https://' "$WORK/server.out" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.err" >&2; echo "server exited" >&2; exit 1; }
     sleep 0.5
 done
-value() { sed -n "s/^$1=//p" "$WORK/server.out" | head -1; }
-if [ -z "${SERVER_URL:-}" ]; then
-    grep -q '^ready' "$WORK/server.out" || { echo "server not ready after 60 s" >&2; exit 1; }
-    SERVER_URL="https://127.0.0.1:$(value port)"
-fi
-SERVER_CA=${SERVER_CA:-$(value ca)} SERVER_CLIENTS=${SERVER_CLIENTS:-$(value clients)}
-SERVER_INVITES=${SERVER_INVITES:-$(value invites)} SERVER_PID=${SERVER_PID:-$(value pid)}
-SERVER_PID=${SERVER_PID:-$SERVER_SHELL}
-if [ -n "${SERVER_URL_WAIT:-}" ]; then sleep "$SERVER_URL_WAIT"; fi
-echo "server pid $SERVER_PID at $SERVER_URL" >&2
+SERVER_URL=$(grep -o '^listening on https://[^ ]*' "$WORK/server.out" | sed 's/^listening on //') \
+    || { echo "server not listening after 60 s" >&2; exit 1; }
+SERVER_CA="$HOME_DIR/certs/ca.pem"
+echo "server pid $SERVER_PID at $SERVER_URL ($PINNING)" >&2
+
+"$JAVA" -cp "$CP" io.ngisec.server.bench.BenchInvites --home "$HOME_DIR" --count "$INVITES" \
+    --out "$WORK/invites.txt" >&2
 
 # --- measurements ---------------------------------------------------------------------------
 TICKS=$(getconf CLK_TCK)
-CORES=$(nproc)
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 machine_busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 now_ns() { date +%s%N; }
-# used heap after a full GC, in MiB
+# Used heap after a full GC, in MiB: the sum over the lines with a total (Serial lists DefNew and
+# Tenured, G1 one heap line; Metaspace has none).
 server_heap() {
     "$JCMD" "$SERVER_PID" GC.run >/dev/null 2>&1 || true
     sleep 1
-    "$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | awk '{printf "%.0f", $2 / 1024}'
+    { "$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null || true; } | awk '
+        / total / { if (match($0, /used [0-9]+K/)) kib += substr($0, RSTART + 5, RLENGTH - 6) }
+        END { printf "%.0f", kib / 1024 }'
 }
+server_gc() { "$JCMD" "$SERVER_PID" VM.flags 2>/dev/null | grep -oE 'Use[A-Za-z0-9]+GC' | head -1; }
 server_rss() { awk '/^VmRSS/{printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
-pct() { awk -v t="$1" -v ns="$2" -v tck="$TICKS" -v c="$CORES" 'BEGIN{ if (ns <= 0) print 0; else printf "%.0f", 100 * t / tck / (ns / 1e9) / c }'; }
+# % of one core
+pct() { awk -v t="$1" -v ns="$2" -v tck="$TICKS" 'BEGIN{ if (ns <= 0) print 0; else printf "%.0f", 100 * t / tck / (ns / 1e9) }'; }
 
 # Runs the client in the background; samples the server's and the machine's CPU at the lines
 # MEASURING / MEASURED (HTTP) or at HOLDING (websockets: CPU of the connect phase, then heap).
 run_client() {
     local name=$1; shift
     local out="$WORK/$name.out"
-    "$JAVA" -Xmx"$CLIENT_HEAP" -cp "$CP" io.ngisec.server.bench.PolicyServerLoad --url "$SERVER_URL" \
+    "${CLIENT_PIN[@]}" "$JAVA" -Xmx"$CLIENT_HEAP" -cp "$CP" io.ngisec.server.bench.PolicyServerLoad --url "$SERVER_URL" \
         --ca "$SERVER_CA" --sources "$SOURCES" "$@" >"$out" 2>"$WORK/$name.err" &
     local client=$!
-    STARTED+=($client)
+    STARTED+=("$client")
     local s0 m0 c0 t0 start_seen=0 end_seen=0
     s0=$(proc_ticks "$SERVER_PID"); m0=$(machine_busy); c0=$(proc_ticks "$client"); t0=$(now_ns)
     local c_last=0 c_now
@@ -129,6 +160,28 @@ run_client() {
     echo "$RESULT" >&2
 }
 field() { tr ' ' '\n' <<<"$RESULT" | sed -n "s/^$1=//p"; }
+profile_start() { [ -z "$PROFILE" ] || "$JCMD" "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null; }
+profile_stop() {
+    [ -z "$PROFILE" ] && return
+    mkdir -p "$PROFILE"
+    "$JCMD" "$SERVER_PID" JFR.stop name=bench filename="$(cd "$PROFILE" && pwd)/$1.jfr" >/dev/null
+    echo "profile: $PROFILE/$1.jfr" >&2
+}
+
+# Invites not yet handed to an enroll run.
+INVITES_USED=0
+take_invites() {
+    sed -n "$((INVITES_USED + 1)),$((INVITES_USED + $1))p" "$WORK/invites.txt" >"$WORK/invites-$2.txt"
+    INVITES_USED=$((INVITES_USED + $1))
+}
+# authorize and websockets act as enrolled devices: enroll some, unmeasured, if enroll did not run yet.
+need_devices() {
+    compgen -G "$CLIENTS/*.key" >/dev/null && return
+    echo "== enrolling $DEVICES devices for $1" >&2
+    take_invites "$DEVICES" setup
+    run_client setup --scenario enroll --invites "$WORK/invites-setup.txt" --keep "$CLIENTS" \
+        --keep-count "$DEVICES" --duration 5s --warmup 0s --concurrency 16
+}
 
 ROWS=()
 row() { ROWS+=("$(printf '%-11s %-34s %-40s %s' "$1" "$2" "$3" "$4")"); }
@@ -138,33 +191,41 @@ for scenario in "${SCENARIOS[@]}"; do
     echo "== $scenario" >&2
     case $scenario in
         health)
+            profile_start
             run_client health --scenario health --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY"
+            profile_stop health
             row health "$(field rate) req/s (c=$CONCURRENCY)" "p50 $(field p50_ms) ms, p99 $(field p99_ms) ms" \
                 "errors $(field errors) $(field outcomes); cpu server ${SERVER_CPU}% client ${CLIENT_CPU}% other ${OTHER_CPU}%" ;;
-        authorize)
-            run_client authorize --scenario authorize --clients "$SERVER_CLIENTS" --duration "$DURATION" \
-                --warmup "$WARMUP" --concurrency "$CONCURRENCY"
-            row authorize "$(field rate) req/s (c=$CONCURRENCY)" "p50 $(field p50_ms) ms, p99 $(field p99_ms) ms" \
-                "errors $(field errors) $(field outcomes); cpu server ${SERVER_CPU}% client ${CLIENT_CPU}% other ${OTHER_CPU}%" ;;
         enroll)
-            run_client enroll --scenario enroll --invites "$SERVER_INVITES" --duration "$DURATION" \
-                --warmup "$WARMUP" --concurrency "$CONCURRENCY"
+            take_invites $((INVITES - INVITES_USED)) enroll
+            profile_start
+            run_client enroll --scenario enroll --invites "$WORK/invites-enroll.txt" --keep "$CLIENTS" \
+                --keep-count "$DEVICES" --duration "$DURATION" --warmup "$WARMUP" --concurrency "$CONCURRENCY"
+            profile_stop enroll
             row enroll "$(field ok_rate) enrollments/s (c=$CONCURRENCY)" "p50 $(field p50_ms) ms, p99 $(field p99_ms) ms" \
                 "errors $(field errors) $(field outcomes); cpu server ${SERVER_CPU}% client ${CLIENT_CPU}% other ${OTHER_CPU}%" ;;
+        authorize)
+            need_devices authorize
+            profile_start
+            run_client authorize --scenario authorize --clients "$CLIENTS" --devices "$DEVICES" --duration "$DURATION" \
+                --warmup "$WARMUP" --concurrency "$CONCURRENCY"
+            profile_stop authorize
+            row authorize "$(field ok_rate) allowed/s (c=$CONCURRENCY)" "p50 $(field p50_ms) ms, p99 $(field p99_ms) ms" \
+                "errors $(field errors) $(field outcomes); cpu server ${SERVER_CPU}% client ${CLIENT_CPU}% other ${OTHER_CPU}%" ;;
         websockets)
+            need_devices websockets
             HEAP_BASE=$(server_heap); RSS_BASE=$(server_rss); HEAP_HELD=- RSS_HELD=-
-            run_client websockets --scenario websockets --clients "$SERVER_CLIENTS" --connections "$CONNECTIONS" \
-                --duration "$HOLD" --ping-interval "$PING"
+            run_client websockets --scenario websockets --clients "$CLIENTS" --devices "$WS_DEVICES" \
+                --connections "$CONNECTIONS" --duration "$HOLD" --ping-interval "$PING"
             held=$(field held_after_connect)
             per=$(awk -v a="$HEAP_HELD" -v b="$HEAP_BASE" -v n="$held" 'BEGIN{ if (n > 0 && a != "-") printf "%.1f", (a - b) * 1024 / n; else print "-" }')
-            row websockets "$held held of $CONNECTIONS, $(field held_at_end) at end" \
+            row websockets "$held held of $CONNECTIONS ($(field devices) devices), $(field held_at_end) at end" \
                 "connect $(field connect_rate)/s in $(field connect_s) s" \
                 "heap ${HEAP_BASE}->${HEAP_HELD} MiB (${per} KiB/socket), RSS ${RSS_BASE}->${RSS_HELD} MiB; pongs $(field pongs)/$(field pings); cpu(connect) server ${SERVER_CPU}% client ${CLIENT_CPU}% other ${OTHER_CPU}%" ;;
-        *) echo "unknown scenario: $scenario (health, authorize, enroll, websockets)" >&2; exit 2 ;;
     esac
 done
 
 echo
-echo "Policy server load ($CORES cores, $(date -u +%Y-%m-%dT%H:%MZ)); cpu = share of all cores during the measured window"
+echo "Policy server load ($CORES cores, $PINNING, server -Xmx1g $(server_gc) $SERVER_OPTS, $(date -u +%Y-%m-%dT%H:%MZ)); cpu = % of one core during the measured window"
 printf '%-11s %-34s %-40s %s\n' scenario throughput latency/rate notes
 for r in "${ROWS[@]}"; do echo "$r"; done

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.stream.IntStream;
  * SubjectPublicKeyInfo) and a fresh X25519 Noise key (32 raw bytes), both base64.
  */
 final class EnrollBodies {
+
+    /** One enrollment to send: its JSON body and the private signing key the device keeps. */
+    record Enrollee(byte[] body, PrivateKey signingKey) {
+    }
 
     private EnrollBodies() {
     }
@@ -33,17 +38,18 @@ final class EnrollBodies {
         return codes;
     }
 
-    /** One JSON body per code, at most {@code limit}, made on all cores. */
-    static List<byte[]> make(List<String> codes, int limit) {
+    /** One enrollee per code, made on all cores. */
+    static List<Enrollee> make(List<String> codes) {
         SecureRandom random = new SecureRandom();
         Base64.Encoder base64 = Base64.getEncoder();
-        return IntStream.range(0, Math.min(limit, codes.size())).parallel().mapToObj(i -> {
+        return IntStream.range(0, codes.size()).parallel().mapToObj(i -> {
             KeyPair signing = Ed25519Keys.generate(random);
             DhKeyPair noise = DhKeyPair.generate(random);
             byte[] noisePublic = noise.publicKey();
             noise.destroy();
-            return ApiRequests.json(new EnrollRequest(codes.get(i), "bench device " + i,
+            byte[] body = ApiRequests.json(new EnrollRequest(codes.get(i), "bench device " + i,
                     base64.encodeToString(signing.getPublic().getEncoded()), base64.encodeToString(noisePublic)));
+            return new Enrollee(body, signing.getPrivate());
         }).toList();
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +53,12 @@ public final class PolicyServerLoad implements Callable<Integer> {
 
     @Option(names = "--invites", description = "Invite codes, one ID.SECRET per line; needed by enroll.")
     Path invites;
+
+    @Option(names = "--keep", description = "enroll: directory for the credentials of the first --keep-count enrolled devices.")
+    Path keep;
+
+    @Option(names = "--keep-count", defaultValue = "64", description = "enroll: how many enrolled devices to keep; default ${DEFAULT-VALUE}.")
+    int keepCount;
 
     @Option(names = "--duration", defaultValue = "20s", description = "Measured time (HTTP) or hold time (websockets); default ${DEFAULT-VALUE}.")
     String duration;
@@ -138,10 +145,13 @@ public final class PolicyServerLoad implements Callable<Integer> {
                 }
                 List<String> codes = EnrollBodies.readCodes(invites);
                 out.printf("making %d enrollment requests (fresh Ed25519 and X25519 keys)...%n", codes.size());
-                List<byte[]> bodies = EnrollBodies.make(codes, Integer.MAX_VALUE);
-                RequestSource shared = ApiRequests.enroll(authority, bodies);
+                List<EnrollBodies.Enrollee> enrollees = EnrollBodies.make(codes);
+                EnrolledDevices kept = keep != null ? new EnrolledDevices(keep, keepCount) : EnrolledDevices.none();
+                AtomicInteger next = new AtomicInteger();
                 http(out, new HttpLoad.Plan(server, url.getHost(), concurrency, loops, warm, measured,
-                        List.of(ClientTls.anonymous(caCert)), i -> shared, sourceAddresses));
+                        List.of(ClientTls.anonymous(caCert)), i -> ApiRequests.enroll(authority, enrollees, next, kept),
+                        sourceAddresses));
+                out.printf("kept %d enrolled devices%n", kept.saved());
             }
             case websockets -> {
                 List<SslContext> tls = new ArrayList<>();

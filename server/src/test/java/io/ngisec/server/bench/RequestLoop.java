@@ -50,8 +50,9 @@ final class RequestLoop extends SimpleChannelInboundHandler<FullHttpResponse> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
         long now = System.nanoTime();
+        String outcome = source.outcome(response);
         if (window.get().measures(sentAt)) {
-            stats.response(response.status().code(), now - sentAt, now);
+            stats.response(outcome, now - sentAt, now);
         }
         if (!HttpUtil.isKeepAlive(response)) {
             // The server ends this connection; the run opens another without calling it a failure.

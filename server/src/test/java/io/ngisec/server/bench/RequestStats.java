@@ -18,9 +18,10 @@ final class RequestStats {
     private final LongAdder connections = new LongAdder();
     private final AtomicLong lastResponseNanos = new AtomicLong(Long.MIN_VALUE);
 
-    void response(int status, long latencyNanos, long nowNanos) {
+    /** A measured answer: {@code outcome} is its status code, or another name (see {@link RequestSource#outcome}). */
+    void response(String outcome, long latencyNanos, long nowNanos) {
         latency.record(latencyNanos / 1_000);
-        count(Integer.toString(status));
+        count(outcome);
         lastResponseNanos.accumulateAndGet(nowNanos, (a, b) -> a == Long.MIN_VALUE || b - a > 0 ? b : a);
     }
 
@@ -53,7 +54,7 @@ final class RequestStats {
         return out;
     }
 
-    /** Responses with a 2xx status. */
+    /** Responses counted as a 2xx status. */
     long successes() {
         return outcomes().entrySet().stream().filter(e -> e.getKey().matches("2\\d\\d"))
                 .mapToLong(Map.Entry::getValue).sum();
