@@ -158,10 +158,10 @@ public final class PolicyService implements PolicyServerApi, SignalPolicy {
         }
         try {
             PolicySnapshot current = snapshot;
-            StoredDevice from = Devices.live(store, caller, "this device");
-            StoredDevice to = Devices.live(store, peer, "the peer device");
-            Subject fromSubject = current.subject(from.user(), store);
-            Subject toSubject = current.subject(to.user(), store);
+            // Live devices come from the snapshot's cache: a revocation refreshes it within the change
+            // watcher's period, far inside the lifetime of the tickets a revoked device already holds.
+            Subject fromSubject = current.subject(current.liveUser(caller, store, "this device"), store);
+            Subject toSubject = current.subject(current.liveUser(peer, store, "the peer device"), store);
             Map<Service, Decision> decisions = new EnumMap<>(Service.class);
             for (Service service : requested) {
                 decisions.put(service, current.policy().decide(fromSubject, toSubject, service));

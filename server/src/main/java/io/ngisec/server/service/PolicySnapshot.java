@@ -1,6 +1,7 @@
 package io.ngisec.server.service;
 
 import io.ngisec.protocol.identity.DeviceId;
+import io.ngisec.server.api.ApiException;
 import io.ngisec.server.policy.Policy;
 import io.ngisec.server.policy.PolicyException;
 import io.ngisec.server.policy.Subject;
@@ -82,6 +83,20 @@ final class PolicySnapshot {
         Optional<StoredDevice> stored = store.device(device).filter(d -> !d.revoked());
         stored.ifPresent(d -> liveDevices.put(device, d.user()));
         return stored.map(StoredDevice::user);
+    }
+
+    /**
+     * The user of live device {@code device}, refused as unknown_device or revoked the way
+     * {@link Devices#live} refuses (a refusal is not cached); cached like {@link #liveUser}.
+     */
+    String liveUser(DeviceId device, ServerStore store, String who) throws StoreException, ApiException {
+        String cached = liveDevices.get(device);
+        if (cached != null) {
+            return cached;
+        }
+        StoredDevice live = Devices.live(store, device, who);
+        liveDevices.put(device, live.user());
+        return live.user();
     }
 
     /** The subject of a user whose groups the caller just read or wrote, cached for later lookups. */

@@ -3,15 +3,19 @@ package io.ngisec.server.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Writes items that many threads submit at once in shared transactions: each caller returns only
- * once its item is committed (or with the failure of the batch that carried it), but concurrent
- * callers pay for one commit between them rather than one each. The first caller to find no
- * write in progress becomes the writer for everything queued so far; the others wait for it. A
- * lone caller writes at once, so nothing is delayed to wait for company. Thread safe.
+ * once its item is committed (or with the failure of the batch that carried it), but callers that
+ * arrive while a commit is under way share the next one. One writer thread does all commits, so
+ * request threads (virtual threads, a carrier per core) park while they wait and keep serving, and
+ * batches grow with the load; a lone item is written as soon as the writer sees it. Thread safe.
  */
-final class GroupCommit<T> {
+final class GroupCommit<T> implements AutoCloseable {
 
     /** Writes one batch in one transaction: all of it is kept, or none. */
     @FunctionalInterface
@@ -21,85 +25,105 @@ final class GroupCommit<T> {
 
     private final BatchWriter<T> writer;
     private final int maxBatch;
-    private final Object lock = new Object();
-    private List<Pending<T>> queue = new ArrayList<>();
-    private boolean writing;
+    private final String name;
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private Thread thread;          // guarded by this; started on first use
+    private boolean closed;         // guarded by this
 
-    GroupCommit(BatchWriter<T> writer, int maxBatch) {
+    GroupCommit(BatchWriter<T> writer, int maxBatch, String name) {
         this.writer = Objects.requireNonNull(writer, "writer");
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be positive");
         }
         this.maxBatch = maxBatch;
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     /** Writes {@code item}, sharing a transaction with whatever others submit meanwhile. */
     void submit(T item) throws StoreException {
         Pending<T> mine = new Pending<>(Objects.requireNonNull(item, "item"));
-        synchronized (lock) {
+        synchronized (this) {
+            if (closed) {
+                throw new StoreException(StoreException.Reason.UNAVAILABLE, "store: closed", null);
+            }
+            if (thread == null) {
+                thread = Thread.ofPlatform().daemon().name(name).start(this::run);
+            }
             queue.add(mine);
         }
-        while (true) {
-            List<Pending<T>> batch;
-            synchronized (lock) {
-                while (!mine.done && writing) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        // The item may still be written by the current writer; wait for the outcome.
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                if (mine.done) {
-                    break;
-                }
-                writing = true;
-                batch = take();
-            }
-            StoreException failure = null;
-            try {
-                writer.write(batch.stream().map(p -> p.item).toList());
-            } catch (StoreException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                failure = new StoreException(StoreException.Reason.FAILED, "store: a batched write failed", e);
-            }
-            synchronized (lock) {
-                for (Pending<T> p : batch) {
-                    p.failure = failure;
-                    p.done = true;
-                }
-                writing = false;
-                lock.notifyAll();
-            }
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
+        try {
+            // Uninterruptible: once queued the item may be written, and the caller must learn whether it was.
+            mine.outcome.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StoreException s ? s
+                    : new StoreException(StoreException.Reason.FAILED, "store: a batched write failed", e.getCause());
         }
     }
 
-    /** How many items wait for a writer (for tests). */
+    /** How many items wait for the writer (for tests). */
     int queued() {
-        synchronized (lock) {
-            return queue.size();
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending<T>> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return; // closed: close() failed what was left
+            }
+            if (batch.getFirst().item == null) {
+                return; // the end marker close() queues after everything submitted before it
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            boolean stop = batch.getLast().item == null;
+            if (stop) {
+                batch.removeLast();
+            }
+            write(batch);
+            batch.clear();
+            if (stop) {
+                return;
+            }
         }
     }
 
-    private List<Pending<T>> take() {
-        if (queue.size() <= maxBatch) {
-            List<Pending<T>> all = queue;
-            queue = new ArrayList<>();
-            return all;
+    private void write(List<Pending<T>> batch) {
+        try {
+            writer.write(batch.stream().map(p -> p.item).toList());
+            batch.forEach(p -> p.outcome.complete(null));
+        } catch (StoreException | RuntimeException e) {
+            batch.forEach(p -> p.outcome.completeExceptionally(e));
         }
-        List<Pending<T>> head = new ArrayList<>(queue.subList(0, maxBatch));
-        queue = new ArrayList<>(queue.subList(maxBatch, queue.size()));
-        return head;
+    }
+
+    /** Writes what was submitted so far, then stops; later submits fail with UNAVAILABLE. Idempotent. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = thread;
+            if (running != null) {
+                queue.add(new Pending<>(null));
+            }
+        }
+        if (running != null) {
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static final class Pending<T> {
-        final T item;
-        boolean done;             // guarded by the lock
-        StoreException failure;   // guarded by the lock
+        final T item;     // null: the end marker
+        final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
         Pending(T item) {
             this.item = item;

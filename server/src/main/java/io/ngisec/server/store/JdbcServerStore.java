@@ -35,7 +35,8 @@ public final class JdbcServerStore implements ServerStore {
     private final ConnectionPool pool;
     private final Dialect dialect;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
-    private final GroupCommit<AuditRecord> auditCommits = new GroupCommit<>(this::appendAudit, AUDIT_BATCH);
+    private final GroupCommit<AuditRecord> auditCommits = new GroupCommit<>(this::appendAudit, AUDIT_BATCH,
+            "ngisec-audit-writer");
 
     /** The connection of a transaction in progress on one thread, and what went wrong in it. */
     private static final class Transaction {
@@ -363,6 +364,7 @@ public final class JdbcServerStore implements ServerStore {
     /** Closes idle connections now, borrowed ones as they come back; later calls fail as {@link Reason#UNAVAILABLE}. */
     @Override
     public void close() {
+        auditCommits.close();
         pool.close();
     }
 }

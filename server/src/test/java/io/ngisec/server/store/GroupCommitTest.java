@@ -18,7 +18,7 @@ class GroupCommitTest {
     @Test
     void aLoneCallerWritesItsOwnItemAtOnce() throws Exception {
         List<List<Integer>> batches = new CopyOnWriteArrayList<>();
-        GroupCommit<Integer> commit = new GroupCommit<>(batches::add, 10);
+        GroupCommit<Integer> commit = new GroupCommit<>(batches::add, 10, "test-writer");
         commit.submit(1);
         commit.submit(2);
         assertThat(batches).containsExactly(List.of(1), List.of(2));
@@ -35,7 +35,7 @@ class GroupCommitTest {
                 await(releaseFirstWrite);
             }
             batches.add(batch);
-        }, 100);
+        }, 100, "test-writer");
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> first = pool.submit(() -> submit(commit, 0));
             assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -66,7 +66,7 @@ class GroupCommitTest {
         GroupCommit<Integer> commit = new GroupCommit<>(batch -> {
             sizes.add(batch.size());
             written.addAll(batch);
-        }, 3);
+        }, 3, "test-writer");
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 500; i++) {
                 int item = i;
@@ -85,7 +85,7 @@ class GroupCommitTest {
                 throw new StoreException(StoreException.Reason.UNAVAILABLE, "disk gone", null);
             }
             batches.add(batch);
-        }, 10);
+        }, 10, "test-writer");
         assertThatThrownBy(() -> commit.submit(13)).isInstanceOf(StoreException.class).hasMessage("disk gone");
         commit.submit(14);
         assertThat(batches).containsExactly(List.of(14));
@@ -105,5 +105,16 @@ class GroupCommitTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void closingWritesWhatWasSubmittedAndRefusesMore() throws Exception {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        GroupCommit<Integer> commit = new GroupCommit<>(batches::add, 10, "test-writer");
+        commit.submit(1);
+        commit.close();
+        commit.close();
+        assertThat(batches).containsExactly(List.of(1));
+        assertThatThrownBy(() -> commit.submit(2)).isInstanceOf(StoreException.class);
     }
 }
