@@ -60,7 +60,7 @@ fi
 echo "building..." >&2
 mvn -B -o -q -pl server -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-mvn -B -o -q -pl server -am compile dependency:build-classpath \
+mvn -B -o -q -pl server -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile=target/server-classpath.txt
 CP="server/target/test-classes:server/target/classes:$(cat server/target/bench-classpath.txt)"
 SERVER_CP="server/target/classes:$(cat server/target/server-classpath.txt)"
