@@ -1,5 +1,6 @@
 package io.ngisec.server.e2e;
 
+import io.ngisec.server.testing.RecordingWebSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +110,7 @@ abstract class PolicyServerFlowsContract {
         TestDevice bob = enrolled("bob", "staff");
         TestDevice carol = enrolled("carol", "staff");
         enrolled("mallory", "outsiders");
-        DeviceSocket bobSocket = bob.connect();
+        RecordingWebSocket bobSocket = bob.connect();
 
         JsonNode entries = json(alice.call("GET", "/v1/directory", null)).path("entries");
 
@@ -191,8 +192,8 @@ abstract class PolicyServerFlowsContract {
         TestDevice bob = enrolled("bob", "staff");
         TestDevice carol = enrolled("carol", "staff");
         TestDevice mallory = enrolled("mallory", "outsiders");
-        DeviceSocket aliceSocket = alice.connect();
-        DeviceSocket bobSocket = bob.connect();
+        RecordingWebSocket aliceSocket = alice.connect();
+        RecordingWebSocket bobSocket = bob.connect();
         mallory.connect();
 
         aliceSocket.send("{\"type\":\"signal\",\"to\":\"" + bob.id + "\",\"body\":{\"ice\":\"offer\",\"ufrag\":\"a1\"}}");
@@ -214,8 +215,8 @@ abstract class PolicyServerFlowsContract {
     void aRevokedDeviceIsPushedOutAndRefusedEverywhere() throws Exception {
         TestDevice alice = enrolled("alice", "staff");
         TestDevice bob = enrolled("bob", "staff");
-        DeviceSocket aliceSocket = alice.connect();
-        DeviceSocket bobSocket = bob.connect();
+        RecordingWebSocket aliceSocket = alice.connect();
+        RecordingWebSocket bobSocket = bob.connect();
 
         long start = System.nanoTime();
         assertThat(org.admin().revokeDevice(bob.id, Instant.now())).isTrue();
@@ -224,7 +225,7 @@ abstract class PolicyServerFlowsContract {
 
         assertThat(pushed.path("deviceId").asText()).isEqualTo(bob.id.toString());
         assertThat(took).isLessThan(Duration.ofSeconds(5));
-        assertThat(bobSocket.closed.get(DeviceSocket.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4003);
+        assertThat(bobSocket.closeCode()).isEqualTo(4003);
         assertError(bob.authorize(alice.id, "CALL"), 403, "revoked");
         assertError(bob.call("POST", "/v1/renew", "{}"), 403, "revoked");
         assertThatThrownBy(bob::connect).isNotNull();
@@ -249,7 +250,7 @@ abstract class PolicyServerFlowsContract {
     void aNewPolicyVersionIsPushedAndDecidesFromThenOn() throws Exception {
         TestDevice alice = enrolled("alice", "staff");
         TestDevice bob = enrolled("bob", "staff");
-        DeviceSocket aliceSocket = alice.connect();
+        RecordingWebSocket aliceSocket = alice.connect();
         assertThat(json(alice.authorize(bob.id, "FILE")).path("allowed").asBoolean()).isTrue();
 
         org.admin().savePolicy(POLICY.replace(

@@ -1,11 +1,11 @@
 package io.ngisec.server.e2e;
 
+import io.ngisec.server.testing.RecordingWebSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ngisec.server.instance.ServerInstance;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +21,7 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
     }
 
     /** Alice on the first instance, bob on a second one, both connected; alice has seen bob come online. */
-    private record Across(TestDevice alice, TestDevice bob, DeviceSocket aliceSocket, DeviceSocket bobSocket) {
+    private record Across(TestDevice alice, TestDevice bob, RecordingWebSocket aliceSocket, RecordingWebSocket bobSocket) {
     }
 
     private Across aliceAndBobOnTwoInstances() throws Exception {
@@ -29,8 +29,8 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
         TestDevice alice = enrolled("alice", "staff");
         TestDevice bob = enrolled("bob", "staff");
         bob.useServer(second.port());
-        DeviceSocket aliceSocket = alice.connect();
-        DeviceSocket bobSocket = bob.connect();
+        RecordingWebSocket aliceSocket = alice.connect();
+        RecordingWebSocket bobSocket = bob.connect();
         assertThat(aliceSocket.next("presence").path("deviceId").asText()).isEqualTo(bob.id.toString());
         return new Across(alice, bob, aliceSocket, bobSocket);
     }
@@ -40,8 +40,8 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
         Across across = aliceAndBobOnTwoInstances();
         TestDevice alice = across.alice();
         TestDevice bob = across.bob();
-        DeviceSocket aliceSocket = across.aliceSocket();
-        DeviceSocket bobSocket = across.bobSocket();
+        RecordingWebSocket aliceSocket = across.aliceSocket();
+        RecordingWebSocket bobSocket = across.bobSocket();
 
         JsonNode bobInAlicesDirectory = json(alice.call("GET", "/v1/directory", null)).path("entries").get(0);
         assertThat(bobInAlicesDirectory.path("online").asBoolean()).isTrue();
@@ -57,7 +57,7 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
         // Revoked in the database: the instance holding bob closes him, the one holding alice tells her.
         org.admin().revokeDevice(bob.id, Instant.now());
         assertThat(aliceSocket.next("revoked").path("deviceId").asText()).isEqualTo(bob.id.toString());
-        assertThat(bobSocket.closed.get(DeviceSocket.WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(4003);
+        assertThat(bobSocket.closeCode()).isEqualTo(4003);
     }
 
     @Test
@@ -65,8 +65,8 @@ class PostgresPolicyServerFlowsTest extends PolicyServerFlowsContract {
         Across across = aliceAndBobOnTwoInstances();
         TestDevice alice = across.alice();
         TestDevice bob = across.bob();
-        DeviceSocket aliceSocket = across.aliceSocket();
-        DeviceSocket bobSocket = across.bobSocket();
+        RecordingWebSocket aliceSocket = across.aliceSocket();
+        RecordingWebSocket bobSocket = across.bobSocket();
 
         bobSocket.close();
         JsonNode gone = aliceSocket.next("presence");

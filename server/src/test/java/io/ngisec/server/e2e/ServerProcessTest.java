@@ -1,5 +1,6 @@
 package io.ngisec.server.e2e;
 
+import io.ngisec.server.testing.RecordingWebSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngisec.protocol.enroll.Invite;
@@ -90,12 +91,12 @@ class ServerProcessTest {
         TestDevice carol = new TestDevice(ca, port);
         assertThat(carol.enroll(carolInvite.code().encoded(), "carol-desk").statusCode()).isEqualTo(200);
         assertThat(alice.authorize(bob.id, "CALL").body()).contains("\"allowed\":true");
-        DeviceSocket aliceSocket = alice.connect();
-        DeviceSocket bobSocket = bob.connect();
+        RecordingWebSocket aliceSocket = alice.connect();
+        RecordingWebSocket bobSocket = bob.connect();
 
         assertThat(admin("revoke", "--home", home.toString(), "--device", bob.id.toString())).isNotNull();
         assertThat(aliceSocket.next("revoked").path("deviceId").asText()).isEqualTo(bob.id.toString());
-        assertThat(bobSocket.closed.get(DeviceSocket.WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(4003);
+        assertThat(bobSocket.closeCode()).isEqualTo(4003);
 
         Path policy = dir.resolve("policy.hujson");
         Files.writeString(policy, "{ \"rules\": [] } // nobody may talk to anybody");

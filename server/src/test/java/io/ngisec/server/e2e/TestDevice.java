@@ -1,5 +1,6 @@
 package io.ngisec.server.e2e;
 
+import io.ngisec.server.testing.RecordingWebSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ngisec.protocol.identity.DeviceCertificate;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -99,14 +99,9 @@ final class TestDevice {
                 Map.of("peerDeviceId", peer.toString(), "services", java.util.List.of(services))));
     }
 
-    /** Opens a signaling connection; the future fails if the server refuses it. */
-    DeviceSocket connect() throws Exception {
-        DeviceSocket listener = new DeviceSocket();
-        WebSocket socket = mutual.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("wss://" + server.getAuthority() + "/v1/ws"), listener)
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
-        listener.socket = socket;
-        return listener;
+    /** Opens a signaling connection; throws if the server refuses it. */
+    RecordingWebSocket connect() {
+        return RecordingWebSocket.open(mutual, URI.create("wss://" + server.getAuthority() + "/v1/ws"));
     }
 
     private HttpResponse<String> send(HttpClient client, String method, String path, String body) throws Exception {

@@ -1,5 +1,6 @@
 package io.ngisec.server.http;
 
+import io.ngisec.server.testing.RecordingWebSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,13 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class SignalingWebSocketTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long WAIT_SECONDS = 5;
 
     private static TestPki pki;
     private static FakeApi api;
@@ -53,67 +47,13 @@ class SignalingWebSocketTest {
         server.close();
     }
 
-    /** One device's socket with everything it received. */
-    static final class Peer implements WebSocket.Listener {
-        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        void send(String text) {
-            socket.sendText(text, true).join();
-        }
-
-        /** The next frame of {@code type}, skipping presence announcements. */
-        JsonNode next(String type) throws Exception {
-            while (true) {
-                String frame = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-                assertThat(frame).as("a %s frame", type).isNotNull();
-                JsonNode node = JSON.readTree(frame);
-                if (node.path("type").asText().equals(type)) {
-                    return node;
-                }
-                assertThat(node.path("type").asText()).isEqualTo("presence");
-            }
-        }
-
-        int closeCode() throws Exception {
-            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Peer connect(SSLContext context) {
-        Peer peer = new Peer();
+    private static RecordingWebSocket connect(SSLContext context) {
         HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1).build();
-        peer.socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("wss://localhost:" + port + "/v1/ws"), peer).join();
-        return peer;
+        return RecordingWebSocket.open(client, URI.create("wss://localhost:" + port + "/v1/ws"));
     }
 
-    private static Peer connect(TestPki.Device device) throws Exception {
-        Peer peer = connect(pki.clientContext(device));
+    private static RecordingWebSocket connect(TestPki.Device device) throws Exception {
+        RecordingWebSocket peer = connect(pki.clientContext(device));
         // A ping answered proves the hub has registered the connection.
         peer.send("{\"type\":\"ping\"}");
         peer.next("pong");
@@ -124,8 +64,8 @@ class SignalingWebSocketTest {
     void signalReachesThePeerWithTheSenderId() throws Exception {
         TestPki.Device a = pki.device("alice");
         TestPki.Device b = pki.device("bob");
-        Peer alice = connect(a);
-        Peer bob = connect(b);
+        RecordingWebSocket alice = connect(a);
+        RecordingWebSocket bob = connect(b);
 
         JsonNode presence = alice.next("presence");
         assertThat(presence.path("deviceId").asText()).isEqualTo(b.id().toString());
@@ -139,7 +79,7 @@ class SignalingWebSocketTest {
 
     @Test
     void signalToAnOfflineDeviceAnswersOffline() throws Exception {
-        Peer alice = connect(pki.device("alice"));
+        RecordingWebSocket alice = connect(pki.device("alice"));
         DeviceId nobody = DeviceId.random();
         alice.send("{\"type\":\"signal\",\"to\":\"" + nobody + "\",\"body\":{}}");
         assertThat(alice.next("offline").path("to").asText()).isEqualTo(nobody.toString());
@@ -149,8 +89,8 @@ class SignalingWebSocketTest {
     void signalThePolicyForbidsAnswersDenied() throws Exception {
         TestPki.Device b = pki.device("bob");
         api.mayNotSignalTo.add(b.id());
-        Peer alice = connect(pki.device("alice"));
-        Peer bob = connect(b);
+        RecordingWebSocket alice = connect(pki.device("alice"));
+        RecordingWebSocket bob = connect(b);
         alice.send("{\"type\":\"signal\",\"to\":\"" + b.id() + "\",\"body\":{\"x\":1}}");
         assertThat(alice.next("denied").path("to").asText()).isEqualTo(b.id().toString());
         bob.send("{\"type\":\"ping\"}");
@@ -162,8 +102,8 @@ class SignalingWebSocketTest {
     void revocationClosesTheRevokedSocketAndTellsTheOthers() throws Exception {
         TestPki.Device a = pki.device("alice");
         TestPki.Device m = pki.device("mallory");
-        Peer alice = connect(a);
-        Peer mallory = connect(m);
+        RecordingWebSocket alice = connect(a);
+        RecordingWebSocket mallory = connect(m);
 
         api.revoked.add(m.id());
         hub.notifyRevoked(m.id());
@@ -186,7 +126,7 @@ class SignalingWebSocketTest {
 
     @Test
     void malformedFramesGetAnErrorAndTheConnectionStays() throws Exception {
-        Peer alice = connect(pki.device("alice"));
+        RecordingWebSocket alice = connect(pki.device("alice"));
         alice.send("{\"type\":");
         assertThat(alice.next("error").path("code").asText()).isEqualTo("malformed_json");
         alice.send("{\"type\":\"signal\",\"to\":\"not-a-device\",\"body\":{}}");
@@ -199,17 +139,17 @@ class SignalingWebSocketTest {
 
     @Test
     void binaryFrameClosesWith1003() throws Exception {
-        Peer alice = connect(pki.device("alice"));
-        alice.socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+        RecordingWebSocket alice = connect(pki.device("alice"));
+        alice.socket().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
         assertThat(alice.closeCode()).isEqualTo(1003);
     }
 
     @Test
     void oversizedMessageClosesWith1009() throws Exception {
-        Peer alice = connect(pki.device("alice"));
+        RecordingWebSocket alice = connect(pki.device("alice"));
         String huge = "{\"type\":\"signal\",\"to\":\"" + DeviceId.random() + "\",\"body\":{\"sdp\":\""
                 + "x".repeat(40 * 1024) + "\"}}";
-        alice.socket.sendText(huge, true);
+        alice.socket().sendText(huge, true);
         assertThat(alice.closeCode()).isEqualTo(1009);
     }
 }
