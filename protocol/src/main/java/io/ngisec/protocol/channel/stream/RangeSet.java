@@ -90,6 +90,19 @@ public final class RangeSet {
         deleteRange(deleteFrom, deleteTo);
     }
 
+    /** Removes every offset below {@code offset}; never fails, since cutting off a prefix splits nothing. */
+    public void removeBelow(long offset) {
+        int keep = firstEndingAfter(offset);
+        for (int i = 0; i < keep; i++) {
+            length -= ends[i] - starts[i];
+        }
+        deleteRange(0, keep);
+        if (count > 0 && starts[0] < offset) {
+            length -= offset - starts[0];
+            starts[0] = offset;
+        }
+    }
+
     /** Whether {@code offset} is in the set. */
     public boolean contains(long offset) {
         int i = firstEndingAfter(offset);

@@ -89,7 +89,7 @@ public final class SendStream {
      * the peer's credit, then a bare fin; empty when there is nothing to send. The chunk counts as
      * in flight until reported acked or lost.
      */
-    public Optional<StreamChunk> nextChunk(int maxBytes) throws StreamException {
+    public Optional<StreamChunk> nextChunk(int maxBytes) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes " + maxBytes);
         }
@@ -98,12 +98,12 @@ public final class SendStream {
             long end = lost.end(0);
             long ackedFrom = acked.nextCovered(start);
             if (ackedFrom == start) {                  // acked since it was declared lost
-                lost.remove(start, acked.firstGap(start));
+                lost.removeBelow(acked.firstGap(start));
                 continue;
             }
             end = Math.min(end, ackedFrom);
             int length = chunkLength(start, end, maxBytes);
-            lost.remove(start, start + length);
+            lost.removeBelow(start + length);
             bytesRetransmitted += length;
             return Optional.of(chunk(start, length));
         }
@@ -131,9 +131,7 @@ public final class SendStream {
         acked.add(offset, end);
         bytesAcked += acked.length() - before;
         ackedFloor = acked.firstGap(0);
-        if (ackedFloor > 0) {
-            lost.remove(0, ackedFloor);
-        }
+        lost.removeBelow(ackedFloor);
         if (fin) {
             finAcked = true;
             finPending = false;

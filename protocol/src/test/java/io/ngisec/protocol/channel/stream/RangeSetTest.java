@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ngisec.protocol.fuzz.FuzzInputs;
 import java.util.BitSet;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,22 @@ class RangeSetTest {
         set.remove(0, 1000);
         assertThat(set.isEmpty()).isTrue();
         assertThat(set.length()).isZero();
+    }
+
+    @Test
+    void removeBelowCutsOffAPrefixEvenWhenFull() throws StreamException {
+        RangeSet full = new RangeSet(2);
+        full.add(10, 20);
+        full.add(30, 40);
+        full.removeBelow(15);
+        assertThat(full).hasToString("{[15, 20), [30, 40)}");
+        full.removeBelow(25);
+        assertThat(full).hasToString("{[30, 40)}");
+        full.removeBelow(30);
+        assertThat(full).hasToString("{[30, 40)}");
+        full.removeBelow(100);
+        assertThat(full.isEmpty()).isTrue();
+        assertThat(full.length()).isZero();
     }
 
     @Test
@@ -129,25 +146,54 @@ class RangeSetTest {
         FuzzInputs inputs = new FuzzInputs("RangeSetTest.agreesWithABitSetModel");
         SplittableRandom random = inputs.random();
         int space = 300;
+        int refusals = 0;
         for (int run = 0; run < 200; run++) {
-            RangeSet ranges = new RangeSet(space);
+            int maxRanges = run % 2 == 0 ? space : 4;          // odd runs hit the limit often
+            RangeSet ranges = new RangeSet(maxRanges);
             BitSet model = new BitSet(space);
             for (int step = 0; step < 60; step++) {
                 int start = random.nextInt(space);
                 int end = Math.min(space, start + random.nextInt(1 + random.nextInt(60)));
-                boolean add = random.nextInt(3) != 0;
-                if (add) {
-                    ranges.add(start, end);
-                    model.set(start, end);
-                } else {
-                    ranges.remove(start, end);
-                    model.clear(start, end);
+                int op = random.nextInt(20) == 0 ? 2 : random.nextInt(3) == 0 ? 1 : 0;
+                BitSet after = (BitSet) model.clone();
+                boolean refused = false;
+                try {
+                    switch (op) {
+                        case 0 -> {
+                            after.set(start, end);
+                            ranges.add(start, end);
+                        }
+                        case 1 -> {
+                            after.clear(start, end);
+                            ranges.remove(start, end);
+                        }
+                        default -> {
+                            after.clear(0, start);
+                            ranges.removeBelow(start);
+                        }
+                    }
+                    model = after;
+                } catch (StreamException e) {
+                    refused = true;
                 }
-                String context = inputs.describe(run, new byte[0]) + " step " + step
-                        + (add ? " add [" : " remove [") + start + ", " + end + ") -> " + ranges;
+                String context = inputs.describe(run, new byte[0]) + " step " + step + " "
+                        + List.of("add", "remove", "removeBelow").get(op) + " [" + start + ", " + end + ") -> " + ranges;
+                if (refused) {
+                    refusals++;
+                    assertThat(rangeCount(after)).as(context).isGreaterThan(maxRanges);
+                }
                 assertSameAs(model, ranges, space, random, context);
             }
         }
+        assertThat(refusals).as("the range limit was reached").isPositive();
+    }
+
+    private static int rangeCount(BitSet bits) {
+        int count = 0;
+        for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(bits.nextClearBit(i))) {
+            count++;
+        }
+        return count;
     }
 
     private static void assertSameAs(BitSet model, RangeSet ranges, int space, SplittableRandom random,
