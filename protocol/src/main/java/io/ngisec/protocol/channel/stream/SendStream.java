@@ -123,7 +123,9 @@ public final class SendStream {
 
     /**
      * Records that the chunk at [offset, offset + length) arrived, with its fin if {@code fin}. Acks
-     * may repeat and come in any order; frees the buffer up to the first byte not yet acked.
+     * may repeat and come in any order; frees the buffer up to the first byte not yet acked. Fails
+     * with {@link StreamException.Reason#TOO_FRAGMENTED}, changing nothing, only if the acks would
+     * leave more than {@code maxRanges} holes in the buffer.
      */
     public void onAcked(long offset, int length, boolean fin) throws StreamException {
         long end = checkSent(offset, length, fin);
@@ -145,7 +147,8 @@ public final class SendStream {
 
     /**
      * Records that the chunk at [offset, offset + length) was lost, so that its bytes not acked
-     * meanwhile (and its fin, if {@code fin}) are sent again before any new data.
+     * meanwhile (and its fin, if {@code fin}) are sent again before any new data. Fails like
+     * {@link #onAcked(long, int, boolean)} if the lost ranges would exceed {@code maxRanges}.
      */
     public void onLost(long offset, int length, boolean fin) throws StreamException {
         long end = checkSent(offset, length, fin);
