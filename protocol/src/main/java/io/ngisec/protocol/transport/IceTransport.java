@@ -7,7 +7,6 @@ import static io.ngisec.protocol.transport.TransportFailure.Reason.TIMEOUT;
 
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +112,8 @@ public final class IceTransport implements AutoCloseable {
             maybeStartChecks();
         } catch (TransportFailure e) {
             fail(e);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // ice4j reports bind and harvester trouble as unchecked exceptions too.
             fail(new TransportFailure(GATHERING_FAILED, "gathering failed", e));
         }
     }
