@@ -1,0 +1,85 @@
+package io.ngisec.protocol.transport;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Candidate;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.RemoteCandidate;
+
+/** Translation between ice4j's candidates and our signaled {@link IceCandidate}s. Stateless. */
+final class Ice4jCandidates {
+
+    private Ice4jCandidates() {}
+
+    /**
+     * The UDP candidates of {@code component} that can be signaled. Link-local IPv6 candidates are
+     * left out: their scope id means nothing on the peer's host.
+     */
+    static List<IceCandidate> local(Component component) {
+        List<IceCandidate> out = new ArrayList<>();
+        for (LocalCandidate c : component.getLocalCandidates()) {
+            CandidateType type = type(c.getType());
+            TransportAddress address = c.getTransportAddress();
+            if (type == null || c.getTransport() != Transport.UDP || linkLocal(address)) {
+                continue;
+            }
+            TransportAddress related = type == CandidateType.HOST ? null : c.getRelatedAddress();
+            out.add(new IceCandidate(
+                    c.getFoundation(),
+                    component.getComponentID(),
+                    c.getPriority(),
+                    new InetSocketAddress(address.getAddress(), address.getPort()),
+                    type,
+                    related == null || linkLocal(related) ? null : new InetSocketAddress(related.getAddress(), related.getPort())));
+        }
+        return out;
+    }
+
+    /** Adds the peer's candidates for {@code component} to it; candidates of other components are ignored. */
+    static void addRemote(Component component, List<IceCandidate> candidates) {
+        for (IceCandidate c : candidates) {
+            if (c.component() != component.getComponentID()) {
+                continue;
+            }
+            RemoteCandidate related = c.related() == null ? null : new RemoteCandidate(
+                    new TransportAddress(c.related(), Transport.UDP), component,
+                    org.ice4j.ice.CandidateType.HOST_CANDIDATE, c.foundation(), c.priority(), null);
+            component.addRemoteCandidate(new RemoteCandidate(
+                    new TransportAddress(c.address(), Transport.UDP), component, ice4jType(c.type()),
+                    c.foundation(), c.priority(), related));
+        }
+    }
+
+    static CandidateType type(Candidate<?> candidate) {
+        CandidateType t = type(candidate.getType());
+        return t == null ? CandidateType.HOST : t;
+    }
+
+    private static CandidateType type(org.ice4j.ice.CandidateType t) {
+        return switch (t) {
+            case HOST_CANDIDATE -> CandidateType.HOST;
+            case SERVER_REFLEXIVE_CANDIDATE -> CandidateType.SERVER_REFLEXIVE;
+            case PEER_REFLEXIVE_CANDIDATE -> CandidateType.PEER_REFLEXIVE;
+            case RELAYED_CANDIDATE -> CandidateType.RELAYED;
+            default -> null;
+        };
+    }
+
+    private static org.ice4j.ice.CandidateType ice4jType(CandidateType t) {
+        return switch (t) {
+            case HOST -> org.ice4j.ice.CandidateType.HOST_CANDIDATE;
+            case SERVER_REFLEXIVE -> org.ice4j.ice.CandidateType.SERVER_REFLEXIVE_CANDIDATE;
+            case PEER_REFLEXIVE -> org.ice4j.ice.CandidateType.PEER_REFLEXIVE_CANDIDATE;
+            case RELAYED -> org.ice4j.ice.CandidateType.RELAYED_CANDIDATE;
+        };
+    }
+
+    private static boolean linkLocal(TransportAddress address) {
+        return address.getAddress() instanceof Inet6Address a && (a.isLinkLocalAddress() || a.getScopeId() != 0);
+    }
+}

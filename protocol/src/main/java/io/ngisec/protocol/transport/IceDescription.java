@@ -1,0 +1,42 @@
+package io.ngisec.protocol.transport;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What one ICE agent tells its peer: its credentials (ufrag and pwd, RFC 8445 section 5.3), its
+ * candidates, and whether that is all of them (end-of-candidates, RFC 8838 section 13). Without
+ * trickle every description is complete. Immutable; travels as JSON through {@link IceDescriptionCodec}.
+ */
+public record IceDescription(String ufrag, String pwd, List<IceCandidate> candidates, boolean endOfCandidates) {
+
+    private static final Pattern ICE_CHARS = Pattern.compile("[A-Za-z0-9+/]+");
+
+    /** Refuses values that could not be signaled; throws IllegalArgumentException. */
+    public IceDescription {
+        Objects.requireNonNull(ufrag, "ufrag");
+        Objects.requireNonNull(pwd, "pwd");
+        candidates = List.copyOf(candidates);
+        if (!validCredential(ufrag, DescriptionLimits.UFRAG_MIN_CHARS, DescriptionLimits.UFRAG_MAX_CHARS)) {
+            throw new IllegalArgumentException("ufrag");
+        }
+        if (!validCredential(pwd, DescriptionLimits.PWD_MIN_CHARS, DescriptionLimits.PWD_MAX_CHARS)) {
+            throw new IllegalArgumentException("pwd");
+        }
+        if (candidates.size() > DescriptionLimits.MAX_CANDIDATES) {
+            throw new IllegalArgumentException(candidates.size() + " candidates");
+        }
+    }
+
+    static boolean validCredential(String s, int min, int max) {
+        return s.length() >= min && s.length() <= max && ICE_CHARS.matcher(s).matches();
+    }
+
+    /** The password is a secret of this ICE session: keep it out of logs. */
+    @Override
+    public String toString() {
+        return "IceDescription[ufrag=" + ufrag + ", candidates=" + candidates.size()
+                + ", endOfCandidates=" + endOfCandidates + "]";
+    }
+}
