@@ -1,0 +1,520 @@
+package io.ngisec.protocol.session;
+
+import io.ngisec.protocol.channel.frame.AckFrame;
+import io.ngisec.protocol.channel.frame.DatagramFrame;
+import io.ngisec.protocol.channel.frame.Frame;
+import io.ngisec.protocol.channel.frame.FrameCodec;
+import io.ngisec.protocol.channel.frame.FrameException;
+import io.ngisec.protocol.channel.frame.MaxStreamDataFrame;
+import io.ngisec.protocol.channel.frame.PingFrame;
+import io.ngisec.protocol.channel.frame.StreamFrame;
+import io.ngisec.protocol.channel.stream.ReceiveStream;
+import io.ngisec.protocol.channel.stream.SendStream;
+import io.ngisec.protocol.channel.stream.StreamChunk;
+import io.ngisec.protocol.channel.stream.StreamException;
+import io.ngisec.protocol.congestion.AckOutcome;
+import io.ngisec.protocol.congestion.AckRange;
+import io.ngisec.protocol.congestion.AckViolation;
+import io.ngisec.protocol.congestion.BbrController;
+import io.ngisec.protocol.congestion.CongestionController;
+import io.ngisec.protocol.congestion.DeliveryRateSampler;
+import io.ngisec.protocol.congestion.DeliveryState;
+import io.ngisec.protocol.congestion.LossDetector;
+import io.ngisec.protocol.congestion.Pacer;
+import io.ngisec.protocol.congestion.RateSample;
+import io.ngisec.protocol.congestion.RttEstimator;
+import io.ngisec.protocol.congestion.SentPacket;
+import io.ngisec.protocol.congestion.TimeoutOutcome;
+import io.ngisec.protocol.qos.QosClass;
+import io.ngisec.protocol.qos.Service;
+import io.ngisec.protocol.record.Limits;
+import io.ngisec.protocol.record.OpenResult;
+import io.ngisec.protocol.record.PacketType;
+import io.ngisec.protocol.record.RecordException;
+import io.ngisec.protocol.record.RecordLayer;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SequencedSet;
+import java.util.random.RandomGenerator;
+
+/**
+ * The data path of one established session: packs frames into DATA records, sends them on a
+ * {@link PacketLink}, and takes the peer's records apart. No threads and no clock of its own: a
+ * driver calls {@link #poll} at {@link #nextTimeout()} and after anything it delivers or the
+ * application does, passing the time in nanoseconds.
+ *
+ * <p>What a packet carries, in order: an ACK when one is due (or rides along when one is
+ * pending), then either queued real-time DATAGRAM frames (strict priority), or MAX_STREAM_DATA
+ * updates followed by stream data (lost ranges first, per {@link SendStream}). Each packet has one
+ * QoS class in its clear header, so voice and bulk frames never share a packet: a voice packet is
+ * sealed VOICE/CALL, a stream packet with its stream's class and service (only streams of that
+ * class and service fill it), a packet of only ACK, credit or PING frames CONTROL/CONTROL.
+ *
+ * <p>Congestion control ({@link BbrController} and its {@link Pacer}) governs stream data only.
+ * Real-time packets (a voice call is about 50 small packets a second) and control packets go out
+ * at once, so voice is never queued behind bulk data in the sender; they still count toward bytes
+ * in flight and take pacer tokens, which slows the bulk data instead. Every packet is tracked by
+ * the {@link LossDetector}; on acknowledgement its stream ranges are freed, on loss they are
+ * queued again and its credit updates re-advertised; DATAGRAM frames are never retransmitted.
+ *
+ * <p>Receiving: a packet the record layer drops is counted there; an authenticated packet whose
+ * frames do not parse, whose ACK covers a packet never sent, or that a stream refuses is dropped
+ * and counted in {@link #counters()} and not acknowledged (frames before the failing one may
+ * already have been applied; stream data is idempotent, so a retransmission is harmless).
+ * Frames other than ACK, STREAM, DATAGRAM, MAX_STREAM_DATA, PING and PADDING are ignored for now.
+ *
+ * <p>Not thread safe: one thread (the driver's) owns the session and calls every method.
+ */
+public final class SessionCore {
+
+    private static final int PACER_BURST_PACKETS = 2;
+
+    private final RecordLayer record;
+    private final PacketLink link;
+    private final SessionConfig config;
+    private final int maxPayload;
+
+    private final RttEstimator rtt;
+    private final LossDetector lossDetector;
+    private final DeliveryRateSampler sampler = new DeliveryRateSampler();
+    private final CongestionController controller;
+    private final Pacer pacer;
+
+    private final Map<Long, StreamConfig> streamConfigs = new LinkedHashMap<>();
+    private final Map<Long, SendStream> sendStreams = new LinkedHashMap<>();
+    private final Map<Long, ReceiveStream> receiveStreams = new LinkedHashMap<>();
+    private final SequencedSet<Long> pendingCredit = new LinkedHashSet<>();
+    private final Map<Long, SentFrames> inFlight = new HashMap<>();
+    private final ArrayDeque<DatagramFrame> datagramsToSend = new ArrayDeque<>();
+    private final ArrayDeque<DatagramFrame> datagramsReceived = new ArrayDeque<>();
+    private final AckTracker acks;
+    private final SessionCounters counters = new SessionCounters();
+
+    private final ByteBuffer payload;
+    private final ByteBuffer datagram;
+    private final ByteBuffer plaintext = ByteBuffer.allocate(Limits.MAX_PAYLOAD_BYTES);
+    private int probesToSend;
+
+    /**
+     * A session over {@code record}, whose keys are already agreed, sending on {@code link}.
+     * {@code random} seeds the congestion controller's choices (inject a seeded one in tests).
+     */
+    public SessionCore(RecordLayer record, PacketLink link, SessionConfig config, RandomGenerator random) {
+        this.record = record;
+        this.link = link;
+        this.config = config;
+        this.maxPayload = config.maxDatagramBytes() - Limits.OVERHEAD_BYTES;
+        this.rtt = new RttEstimator(config.maxAckDelayNanos());
+        this.lossDetector = new LossDetector(rtt);
+        this.controller = new BbrController(config.maxDatagramBytes(), random);
+        this.pacer = new Pacer((long) PACER_BURST_PACKETS * config.maxDatagramBytes());
+        this.acks = new AckTracker(config.maxAckDelayNanos(), config.ackElicitingThreshold());
+        this.payload = ByteBuffer.allocate(maxPayload);
+        this.datagram = ByteBuffer.allocate(config.maxDatagramBytes());
+        for (StreamConfig s : config.streams()) {
+            streamConfigs.put(s.streamId(), s);
+            sendStreams.put(s.streamId(), new SendStream(config.sendBufferBytes(), config.streamWindow()));
+            receiveStreams.put(s.streamId(), new ReceiveStream(config.streamWindow(), ReceiveStream.DEFAULT_MAX_RANGES));
+        }
+    }
+
+    // --- application side ---
+
+    /** Writes what fits of {@code src} into stream {@code streamId}'s send buffer; returns how many bytes. */
+    public int write(long streamId, ByteBuffer src) {
+        return sendStream(streamId).write(src);
+    }
+
+    /** Ends stream {@code streamId} after what has been written. */
+    public void finish(long streamId) {
+        sendStream(streamId).finish();
+    }
+
+    /**
+     * Reads the next in-order bytes of stream {@code streamId} into {@code dst}: how many, 0 if
+     * none is ready, -1 at the end of the stream. Reading frees window, which the next packets
+     * advertise.
+     */
+    public int read(long streamId, ByteBuffer dst) {
+        ReceiveStream rs = receiveStream(streamId);
+        int n = rs.read(dst);
+        if (rs.pendingCreditUpdate().isPresent()) {
+            pendingCredit.add(streamId);
+        }
+        return n;
+    }
+
+    /** Whether every byte and the fin written to stream {@code streamId} have been acknowledged. */
+    public boolean isSendDone(long streamId) {
+        return sendStream(streamId).isDone();
+    }
+
+    /**
+     * Queues one real-time datagram for channel {@code channelId}; it goes out in the next packet,
+     * before any stream data, and is never retransmitted. Returns false, queuing nothing, if the
+     * data cannot fit in one packet; when the queue is full the oldest datagram is dropped.
+     */
+    public boolean sendDatagram(long channelId, byte[] data) {
+        if (data.length > FrameCodec.maxDatagramDataLength(channelId, maxPayload)) {
+            return false;
+        }
+        if (datagramsToSend.size() == config.maxQueuedDatagrams()) {
+            datagramsToSend.pollFirst();
+            counters.datagramsDropped++;
+        }
+        datagramsToSend.addLast(new DatagramFrame(channelId, data));
+        return true;
+    }
+
+    /** The oldest real-time datagram received and not yet taken, if any. */
+    public Optional<DatagramFrame> receiveDatagram() {
+        return Optional.ofNullable(datagramsReceived.pollFirst());
+    }
+
+    /** Drop and traffic counters of this session. */
+    public SessionCounters counters() {
+        return counters;
+    }
+
+    /** The congestion controller's current pacing rate, bytes per second (for reports). */
+    public double pacingRate() {
+        return controller.pacingRate();
+    }
+
+    // --- driver side: receiving ---
+
+    /**
+     * Takes one datagram from the link (position to limit; consumed) received at {@code nowNanos}.
+     * Never throws for anything the datagram holds: drops are counted.
+     */
+    public void onDatagram(long nowNanos, ByteBuffer bytes) {
+        plaintext.clear();
+        OpenResult opened = record.open(bytes, plaintext);
+        if (!opened.accepted() || opened.type() != PacketType.DATA) {
+            return; // counted by the record layer; CLOSE handling is not built yet
+        }
+        long packetNumber = opened.packetNumber();
+        plaintext.flip();
+        List<Frame> frames;
+        try {
+            frames = FrameCodec.decodeAll(plaintext);
+        } catch (FrameException e) {
+            counters.malformedPackets++;
+            return;
+        }
+        boolean ackEliciting = false;
+        for (Frame frame : frames) {
+            ackEliciting |= frame.ackEliciting();
+            if (!apply(frame, nowNanos)) {
+                return;
+            }
+        }
+        acks.onReceived(packetNumber, ackEliciting, nowNanos);
+    }
+
+    /** Applies one frame; false (counted) if the packet must be dropped. */
+    private boolean apply(Frame frame, long nowNanos) {
+        switch (frame) {
+            case AckFrame ack -> {
+                return onAck(ack, nowNanos);
+            }
+            case StreamFrame sf -> {
+                ReceiveStream rs = receiveStreams.get(sf.streamId());
+                if (rs == null) {
+                    counters.streamErrors++;
+                    return false;
+                }
+                try {
+                    rs.onData(sf.offset(), ByteBuffer.wrap(sf.data()), sf.fin());
+                } catch (StreamException e) {
+                    counters.streamErrors++;
+                    return false;
+                }
+            }
+            case DatagramFrame df -> {
+                if (datagramsReceived.size() == config.maxQueuedDatagrams()) {
+                    datagramsReceived.pollFirst();
+                    counters.datagramsDropped++;
+                }
+                datagramsReceived.addLast(df);
+                counters.datagramsReceived++;
+            }
+            case MaxStreamDataFrame m -> {
+                SendStream ss = sendStreams.get(m.streamId());
+                if (ss == null) {
+                    counters.streamErrors++;
+                    return false;
+                }
+                ss.updateCredit(m.maximum());
+            }
+            default -> {
+                // PING and PADDING need nothing; the other control frames are not handled yet.
+            }
+        }
+        return true;
+    }
+
+    private boolean onAck(AckFrame ack, long nowNanos) {
+        List<AckRange> ranges = new ArrayList<>(ack.ranges().size());
+        for (var r : ack.ranges()) {
+            ranges.add(new AckRange(r.low(), r.high()));
+        }
+        // Saturate: a hostile delay must not overflow; RttEstimator caps it at max_ack_delay anyway.
+        long delayNanos = ack.ackDelayMicros() > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : ack.ackDelayMicros() * 1000;
+        AckOutcome outcome;
+        try {
+            outcome = lossDetector.onAck(ranges, delayNanos, nowNanos);
+        } catch (AckViolation e) {
+            counters.ackViolations++;
+            return false;
+        }
+        for (SentPacket p : outcome.newlyAcked()) {
+            SentFrames frames = inFlight.remove(p.packetNumber());
+            if (frames != null) {
+                for (SentFrames.StreamRange r : frames.ranges()) {
+                    try {
+                        sendStreams.get(r.streamId()).onAcked(r.offset(), r.length(), r.fin());
+                    } catch (StreamException e) {
+                        counters.streamErrors++; // too fragmented: cannot happen below maxRanges holes
+                    }
+                }
+            }
+        }
+        RateSample sample = sampler.onAck(outcome.newlyAcked(), nowNanos, rtt.minRtt());
+        controller.onAcked(nowNanos, outcome.newlyAcked(), sample, lossDetector.bytesInFlight());
+        onLost(outcome.lost(), nowNanos);
+        return true;
+    }
+
+    private void onLost(List<SentPacket> lost, long nowNanos) {
+        if (lost.isEmpty()) {
+            return;
+        }
+        for (SentPacket p : lost) {
+            SentFrames frames = inFlight.remove(p.packetNumber());
+            if (frames == null) {
+                continue;
+            }
+            for (SentFrames.StreamRange r : frames.ranges()) {
+                try {
+                    sendStreams.get(r.streamId()).onLost(r.offset(), r.length(), r.fin());
+                } catch (StreamException e) {
+                    counters.streamErrors++;
+                }
+            }
+            pendingCredit.addAll(frames.creditStreams());
+        }
+        controller.onLost(nowNanos, lost, lossDetector.bytesInFlight());
+    }
+
+    // --- driver side: sending ---
+
+    /**
+     * Does everything due at {@code nowNanos}: runs the loss timer if it has expired, then sends
+     * as many packets as the queues, the congestion window and the pacer allow. Returns how many
+     * packets it sent.
+     */
+    public int poll(long nowNanos) {
+        OptionalLong lossDeadline = lossDetector.lossDetectionDeadline();
+        if (lossDeadline.isPresent() && lossDeadline.getAsLong() <= nowNanos) {
+            TimeoutOutcome timeout = lossDetector.onLossDetectionTimeout(nowNanos);
+            onLost(timeout.lost(), nowNanos);
+            if (timeout.sendProbe()) {
+                probesToSend = 1;
+            }
+        }
+        int sent = 0;
+        boolean sealed = true;
+        while (sealed) {
+            if (!datagramsToSend.isEmpty()) {
+                sealed = sendRealtimePacket(nowNanos);
+            } else if (streamMaySend(nowNanos) && streamWithData() != null) {
+                sealed = sendStreamPacket(streamWithData(), nowNanos);
+                probesToSend = 0;
+            } else if (probesToSend > 0 || !pendingCredit.isEmpty() || acks.ackDue(nowNanos)) {
+                sealed = sendControlPacket(nowNanos);
+                probesToSend = 0;
+            } else {
+                break;
+            }
+            sent += sealed ? 1 : 0;
+        }
+        if (streamWithData() == null && controller.canSend(lossDetector.bytesInFlight())) {
+            sampler.onAppLimited(lossDetector.bytesInFlight());
+        }
+        return sent;
+    }
+
+    /**
+     * The time, {@code nowNanos} or later unless a timer is already overdue, at which {@link #poll}
+     * next has something to do if nothing arrives meanwhile: an
+     * ACK falling due, the loss-detection timer, or the pacer letting the next stream packet go.
+     * Empty if nothing is pending.
+     */
+    public OptionalLong nextTimeout(long nowNanos) {
+        long t = Long.MAX_VALUE;
+        t = Math.min(t, acks.ackDeadline().orElse(Long.MAX_VALUE));
+        t = Math.min(t, lossDetector.lossDetectionDeadline().orElse(Long.MAX_VALUE));
+        if (streamWithData() != null && controller.canSend(lossDetector.bytesInFlight())) {
+            t = Math.min(t, pacerTime(nowNanos));
+        }
+        return t == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(t);
+    }
+
+    private long pacerTime(long nowNanos) {
+        return pacer.nextSendTime(nowNanos, config.maxDatagramBytes(), controller.pacingRate());
+    }
+
+    private boolean streamMaySend(long nowNanos) {
+        return probesToSend > 0
+                || (controller.canSend(lossDetector.bytesInFlight()) && pacerTime(nowNanos) <= nowNanos);
+    }
+
+    private StreamConfig streamWithData() {
+        for (StreamConfig s : streamConfigs.values()) {
+            if (sendStreams.get(s.streamId()).hasSomethingToSend()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void maybeAck(long nowNanos) {
+        if (acks.ackPending() || acks.ackDue(nowNanos)) {
+            FrameCodec.encode(acks.buildAck(nowNanos), payload);
+        }
+    }
+
+    private boolean sendRealtimePacket(long nowNanos) {
+        payload.clear();
+        maybeAck(nowNanos);
+        boolean eliciting = false;
+        while (!datagramsToSend.isEmpty()
+                && FrameCodec.encodedLength(datagramsToSend.peekFirst()) <= payload.remaining()) {
+            FrameCodec.encode(datagramsToSend.pollFirst(), payload);
+            counters.datagramsSent++;
+            eliciting = true;
+        }
+        return seal(QosClass.VOICE, Service.CALL, eliciting, SentFrames.NOTHING, nowNanos);
+    }
+
+    private boolean sendStreamPacket(StreamConfig first, long nowNanos) {
+        payload.clear();
+        maybeAck(nowNanos);
+        List<Long> credit = putCredit();
+        List<SentFrames.StreamRange> ranges = new ArrayList<>();
+        for (StreamConfig s : streamConfigs.values()) {
+            if (s.qosClass() != first.qosClass() || s.service() != first.service()) {
+                continue;
+            }
+            SendStream ss = sendStreams.get(s.streamId());
+            while (ss.hasSomethingToSend()) {
+                // The offset is not known before the chunk; assume the longest offset encoding.
+                int room = FrameCodec.maxStreamDataLength(s.streamId(), 1L << 40, payload.remaining());
+                if (room < 0) {
+                    break;
+                }
+                Optional<StreamChunk> chunk = ss.nextChunk(room);
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                StreamChunk c = chunk.get();
+                byte[] data = new byte[c.length()];
+                c.data().get(data);
+                FrameCodec.encode(new StreamFrame(s.streamId(), c.offset(), data, c.fin()), payload);
+                ranges.add(new SentFrames.StreamRange(s.streamId(), c.offset(), c.length(), c.fin()));
+            }
+        }
+        return seal(first.qosClass(), first.service(), !ranges.isEmpty() || !credit.isEmpty(),
+                new SentFrames(ranges, credit), nowNanos);
+    }
+
+    private boolean sendControlPacket(long nowNanos) {
+        payload.clear();
+        maybeAck(nowNanos);
+        List<Long> credit = putCredit();
+        boolean eliciting = !credit.isEmpty();
+        if (probesToSend > 0 && !eliciting) {
+            FrameCodec.encode(new PingFrame(), payload);
+            eliciting = true;
+        }
+        return seal(QosClass.CONTROL, Service.CONTROL, eliciting, new SentFrames(List.of(), credit), nowNanos);
+    }
+
+    private List<Long> putCredit() {
+        List<Long> sent = new ArrayList<>();
+        while (!pendingCredit.isEmpty()) {
+            long id = pendingCredit.getFirst();
+            MaxStreamDataFrame f = new MaxStreamDataFrame(id, receiveStreams.get(id).maxOffset());
+            if (FrameCodec.encodedLength(f) > payload.remaining()) {
+                break;
+            }
+            FrameCodec.encode(f, payload);
+            pendingCredit.removeFirst();
+            sent.add(id);
+        }
+        return sent;
+    }
+
+    /** Seals and sends the payload; false (counted, frames requeued) if the record layer refused. */
+    private boolean seal(QosClass qosClass, Service service, boolean ackEliciting, SentFrames frames, long nowNanos) {
+        payload.flip();
+        datagram.clear();
+        long pn;
+        try {
+            pn = record.seal(qosClass, service, payload, datagram);
+        } catch (RecordException e) {
+            // Closed, exhausted or not allowed: the data is lost to this session; report it as such.
+            counters.sealFailures++;
+            requeue(frames);
+            return false;
+        }
+        int bytes = datagram.position();
+        DeliveryState state = sampler.onPacketSent(nowNanos, lossDetector.bytesInFlight());
+        lossDetector.onPacketSent(new SentPacket(pn, nowNanos, bytes, ackEliciting, state));
+        controller.onPacketSent(nowNanos, bytes, lossDetector.bytesInFlight());
+        pacer.onPacketSent(nowNanos, bytes, controller.pacingRate());
+        if (!frames.ranges().isEmpty() || !frames.creditStreams().isEmpty()) {
+            inFlight.put(pn, frames);
+        }
+        counters.packetsSent++;
+        datagram.flip();
+        link.send(datagram);
+        return true;
+    }
+
+    private void requeue(SentFrames frames) {
+        for (SentFrames.StreamRange r : frames.ranges()) {
+            try {
+                sendStreams.get(r.streamId()).onLost(r.offset(), r.length(), r.fin());
+            } catch (StreamException e) {
+                counters.streamErrors++;
+            }
+        }
+        pendingCredit.addAll(frames.creditStreams());
+    }
+
+    private SendStream sendStream(long streamId) {
+        SendStream s = sendStreams.get(streamId);
+        if (s == null) {
+            throw new IllegalArgumentException("no stream " + streamId);
+        }
+        return s;
+    }
+
+    private ReceiveStream receiveStream(long streamId) {
+        ReceiveStream s = receiveStreams.get(streamId);
+        if (s == null) {
+            throw new IllegalArgumentException("no stream " + streamId);
+        }
+        return s;
+    }
+}
