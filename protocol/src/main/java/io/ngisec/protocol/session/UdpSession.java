@@ -1,0 +1,265 @@
+package io.ngisec.protocol.session;
+
+import io.ngisec.protocol.channel.frame.DatagramFrame;
+import io.ngisec.protocol.record.PacketType;
+import io.ngisec.protocol.record.RecordLayer;
+import io.ngisec.protocol.transport.DatagramPath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * An established session over a real {@link DatagramPath}: one driver thread owns the
+ * {@link SessionCore}, feeding it the datagrams of a {@link DatagramInbox}, sending what it packs,
+ * and sleeping until its next timer or the next datagram. Time is {@link System#nanoTime()}.
+ *
+ * <p>Thread safe: the application calls in from any threads. {@link #write} blocks while the
+ * stream's send buffer is full (back-pressure), {@link #read} blocks until data or the end of the
+ * stream. Every call and every driver step take one lock, so the core is never touched by two
+ * threads. A failure inside the driver, or {@link #close()}, ends the session; blocked and later
+ * calls then throw {@link SessionFailure} (CLOSED, with the driver's failure as cause if any).
+ *
+ * <p>Not yet: a CLOSE packet to the peer, an idle timeout, path validation and PMTU discovery.
+ */
+public final class UdpSession implements AutoCloseable {
+
+    /** Datagrams handled per lock hold before the driver lets the application in again. */
+    private static final int RECEIVE_BATCH = 64;
+    /** Longest sleep with nothing pending: bounds how stale a missed wake-up could leave us. */
+    private static final long MAX_SLEEP_NANOS = 1_000_000_000L;
+
+    private final Object lock = new Object();
+    private final DatagramPath path;
+    private final DatagramInbox inbox;
+    private final RecordLayer record;
+    private final SessionCore core;
+    private final byte[] finishToRepeat;
+    private final Thread driver;
+    private volatile boolean closed;
+    private Throwable driverFailure;
+    private long pathSendFailures;
+    private long finishRepeats;
+
+    private UdpSession(DatagramPath path, DatagramInbox inbox, SessionHandshake.Established established,
+            SessionConfig config, RandomGenerator random) {
+        this.path = path;
+        this.inbox = inbox;
+        this.record = established.result().openRecordLayer();
+        this.core = new SessionCore(record, this::sendOnPath, config, random);
+        this.finishToRepeat = established.finishDatagram();
+        this.driver = Thread.ofPlatform().daemon()
+                .name("ngisec-session-" + Long.toHexString(record.localConnectionId()))
+                .unstarted(this::drive);
+    }
+
+    /**
+     * Opens the record layer of {@code established} and starts the driver. {@code inbox} must be
+     * the one the handshake read from; {@code random} seeds congestion control.
+     */
+    public static UdpSession start(DatagramPath path, DatagramInbox inbox, SessionHandshake.Established established,
+            SessionConfig config, RandomGenerator random) {
+        UdpSession session = new UdpSession(path, inbox, established, config, random);
+        session.driver.start();
+        return session;
+    }
+
+    // --- application side ---
+
+    /** Writes all of {@code src} into stream {@code streamId}, waiting while its send buffer is full. */
+    public void write(long streamId, ByteBuffer src) throws SessionFailure, InterruptedException {
+        synchronized (lock) {
+            while (src.hasRemaining()) {
+                checkOpen();
+                if (core.write(streamId, src) > 0) {
+                    inbox.wake();
+                } else {
+                    lock.wait();
+                }
+            }
+        }
+    }
+
+    /** Ends stream {@code streamId} after what has been written. */
+    public void finish(long streamId) throws SessionFailure {
+        synchronized (lock) {
+            checkOpen();
+            core.finish(streamId);
+        }
+        inbox.wake();
+    }
+
+    /** Reads what is ready of stream {@code streamId} into {@code dst}, waiting for at least one byte; -1 at its end. */
+    public int read(long streamId, ByteBuffer dst) throws SessionFailure, InterruptedException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        synchronized (lock) {
+            while (true) {
+                int n = core.read(streamId, dst);
+                if (n > 0) {
+                    inbox.wake(); // reading may have freed window worth advertising
+                    return n;
+                }
+                if (n < 0) {
+                    return n;
+                }
+                checkOpen();
+                lock.wait();
+            }
+        }
+    }
+
+    /** Waits until all data and the fin of stream {@code streamId} are acknowledged; false on timeout. */
+    public boolean awaitSendDone(long streamId, Duration timeout) throws SessionFailure, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!core.isSendDone(streamId)) {
+                checkOpen();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /** Queues one real-time datagram (see {@link SessionCore#sendDatagram}); false if it cannot fit a packet. */
+    public boolean sendDatagram(long channelId, byte[] data) throws SessionFailure {
+        boolean queued;
+        synchronized (lock) {
+            checkOpen();
+            queued = core.sendDatagram(channelId, data);
+        }
+        inbox.wake();
+        return queued;
+    }
+
+    /** The oldest real-time datagram received and not yet taken, waiting up to {@code timeout}. */
+    public Optional<DatagramFrame> receiveDatagram(Duration timeout) throws SessionFailure, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                Optional<DatagramFrame> d = core.receiveDatagram();
+                if (d.isPresent()) {
+                    return d;
+                }
+                checkOpen();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return d;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    /** A consistent snapshot of this session's counters. */
+    public Stats stats() {
+        synchronized (lock) {
+            SessionCounters c = core.counters();
+            return new Stats(c.packetsSent(), c.datagramsSent(), c.datagramsReceived(), c.datagramsDropped(),
+                    record.stats().receive().totalDrops(), inbox.overflowDrops(), pathSendFailures, finishRepeats,
+                    core.pacingRate());
+        }
+    }
+
+    /**
+     * What a session has counted so far.
+     *
+     * @param recordDrops datagrams the record layer refused (garbage, replays, stray handshake messages)
+     * @param inboxDrops datagrams dropped because the driver fell behind
+     * @param finishRepeats FINISH datagrams sent again because the responder repeated its RESPONSE
+     * @param pacingRate the congestion controller's pacing rate, bytes per second
+     */
+    public record Stats(long packetsSent, long datagramsSent, long datagramsReceived, long datagramsDropped,
+            long recordDrops, long inboxDrops, long pathSendFailures, long finishRepeats, double pacingRate) {
+    }
+
+    /** Stops the driver and erases the keys. Idempotent; does not close the path (its transport owns it). */
+    @Override
+    public void close() {
+        closed = true;
+        inbox.wake();
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        if (Thread.currentThread() != driver) {
+            try {
+                driver.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (lock) {
+            record.close();
+        }
+    }
+
+    private void checkOpen() throws SessionFailure {
+        if (closed) {
+            throw new SessionFailure(SessionFailure.Reason.CLOSED, "session closed", driverFailure);
+        }
+    }
+
+    // --- driver side ---
+
+    private void drive() {
+        try {
+            while (!closed) {
+                long now = System.nanoTime();
+                long sleep;
+                synchronized (lock) {
+                    core.poll(now);
+                    lock.notifyAll();
+                    long next = core.nextTimeout(now).orElse(now + MAX_SLEEP_NANOS);
+                    sleep = Math.min(next - now, MAX_SLEEP_NANOS);
+                }
+                byte[] d = inbox.poll(sleep);
+                if (d != null) {
+                    receiveBatch(d);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                driverFailure = e;
+            }
+        } finally {
+            closed = true;
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void receiveBatch(byte[] first) throws InterruptedException {
+        synchronized (lock) {
+            byte[] d = first;
+            for (int i = 0; i < RECEIVE_BATCH && d != null; i++) {
+                long now = System.nanoTime();
+                if (finishToRepeat != null && SessionHandshake.typeOf(d) == PacketType.HANDSHAKE_RESPONSE) {
+                    // The responder never got our FINISH and is still waiting: repeat it.
+                    finishRepeats++;
+                    sendOnPath(ByteBuffer.wrap(finishToRepeat));
+                } else {
+                    core.onDatagram(now, ByteBuffer.wrap(d));
+                }
+                d = inbox.poll(0);
+            }
+        }
+    }
+
+    /** The {@link PacketLink} of the core: best effort, as its contract asks. */
+    private void sendOnPath(ByteBuffer datagram) {
+        try {
+            path.send(datagram);
+        } catch (IOException e) {
+            pathSendFailures++; // the path is closed: the owner is tearing the session down
+        }
+    }
+}
