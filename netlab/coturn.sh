@@ -39,7 +39,8 @@ CONF
 
   local want; want="$(ip -n "$p-ra" -4 -o addr show wan | awk '{split($4, a, "/"); print a[1]}')"
   for _ in $(seq 50); do
-    if ip netns exec "$p-a" turnutils_stunclient "$pub_ip" 2>/dev/null \
+    # turnutils_stunclient never retransmits, so a request sent before coturn bound is lost.
+    if timeout 1 ip netns exec "$p-a" turnutils_stunclient "$pub_ip" 2>/dev/null \
         | grep -q "reflexive addr: $want:"; then
       echo "coturn: $pub_ip:3478 answering (reflexive $want), log $dir/turnserver.log"
       return 0
