@@ -45,7 +45,7 @@ CONF
       echo "coturn: $pub_ip:3478 answering (reflexive $want), log $dir/turnserver.log"
       return 0
     fi
-    kill -0 "$(cat "$dir/turnserver.pid")" 2>/dev/null || break
+    netlab_pid_alive "$(cat "$dir/turnserver.pid")" || break
     sleep 0.2
   done
   netlab_kill_pidfile "$dir/turnserver.pid"

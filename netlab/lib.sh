@@ -26,15 +26,23 @@ netlab_router_ns() {
   esac
 }
 
-# Stops the process recorded in a pid file, if it is still the one we started, then waits.
+# True while PID runs; a zombie counts as gone (some inits here reap orphans only slowly).
+netlab_pid_alive() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" != Z ]]
+}
+
+# Stops the process recorded in a pid file, if it is still running, then waits for it.
 netlab_kill_pidfile() {
   local f="$1" pid
   [[ -f "$f" ]] || return 0
   pid="$(cat "$f")"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+  if [[ "$pid" =~ ^[0-9]+$ ]] && netlab_pid_alive "$pid"; then
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do netlab_pid_alive "$pid" || break; sleep 0.1; done
+    netlab_pid_alive "$pid" && kill -9 "$pid" 2>/dev/null
   fi
   rm -f "$f"
 }

@@ -41,7 +41,7 @@ start_delayer() { # QUEUE DELAY_MS
   echo $! > "$dir/nfqdelay-$side-$q.pid"
   for _ in $(seq 20); do
     grep -q "^nfqdelay: queue $q " "$log" 2>/dev/null && return 0
-    kill -0 "$(cat "$dir/nfqdelay-$side-$q.pid")" 2>/dev/null || break
+    netlab_pid_alive "$(cat "$dir/nfqdelay-$side-$q.pid")" || break
     sleep 0.05
   done
   netlab_fail "nfqdelay for queue $q did not start: $(tail -n 1 "$log")"
