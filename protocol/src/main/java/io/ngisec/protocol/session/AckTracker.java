@@ -2,12 +2,9 @@ package io.ngisec.protocol.session;
 
 import io.ngisec.protocol.channel.frame.AckFrame;
 import io.ngisec.protocol.channel.frame.AckRange;
-import java.util.ArrayList;
+import io.ngisec.protocol.congestion.ReceivedPacketNumbers;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * The receiving side of acknowledgement: which record packet numbers arrived (as disjoint ranges)
@@ -28,7 +25,7 @@ final class AckTracker {
 
     private final long maxAckDelayNanos;
     private final int threshold;
-    private final NavigableMap<Long, Long> ranges = new TreeMap<>(); // low -> high
+    private final ReceivedPacketNumbers ranges = new ReceivedPacketNumbers(MAX_TRACKED_RANGES);
     private long largest = -1;
     private long largestReceivedAt;
     private int unackedEliciting;
@@ -42,7 +39,7 @@ final class AckTracker {
 
     /** Records an accepted packet received at {@code nowNanos}. */
     void onReceived(long packetNumber, boolean ackEliciting, long nowNanos) {
-        add(packetNumber);
+        ranges.add(packetNumber);
         newSinceAck = true;
         if (packetNumber > largest) {
             largest = packetNumber;
@@ -76,13 +73,7 @@ final class AckTracker {
         if (largest < 0) {
             throw new IllegalStateException("nothing received");
         }
-        List<AckRange> out = new ArrayList<>();
-        for (Map.Entry<Long, Long> e : ranges.descendingMap().entrySet()) {
-            out.add(new AckRange(e.getKey(), e.getValue()));
-            if (out.size() == MAX_ACK_RANGES) {
-                break;
-            }
-        }
+        List<AckRange> out = ranges.newest(MAX_ACK_RANGES, AckRange::new);
         unackedEliciting = 0;
         newSinceAck = false;
         return new AckFrame(Math.max(0, nowNanos - largestReceivedAt) / 1000, out);
@@ -91,25 +82,5 @@ final class AckTracker {
     /** Whether anything arrived since the last ACK built (ack-eliciting or not). */
     boolean newSinceAck() {
         return newSinceAck;
-    }
-
-    private void add(long pn) {
-        Map.Entry<Long, Long> below = ranges.floorEntry(pn);
-        if (below != null && below.getValue() >= pn) {
-            return;
-        }
-        long low = pn;
-        long high = pn;
-        if (below != null && below.getValue() == pn - 1) {
-            low = below.getKey();
-        }
-        Long aboveHigh = ranges.remove(pn + 1);
-        if (aboveHigh != null) {
-            high = aboveHigh;
-        }
-        ranges.put(low, high);
-        while (ranges.size() > MAX_TRACKED_RANGES) {
-            ranges.pollFirstEntry();
-        }
     }
 }

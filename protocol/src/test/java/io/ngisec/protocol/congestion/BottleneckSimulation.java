@@ -1,17 +1,14 @@
 package io.ngisec.protocol.congestion;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -77,7 +74,7 @@ final class BottleneckSimulation {
     private long queueDrops;
 
     // Receiver.
-    private final NavigableMap<Long, Long> receivedRanges = new TreeMap<>();
+    private final ReceivedPacketNumbers receivedRanges = new ReceivedPacketNumbers(2 * MAX_ACK_RANGES);
     private final BitSet receivedData = new BitSet();
     private long largestReceived = -1;
     private long largestReceivedAt;
@@ -228,7 +225,7 @@ final class BottleneckSimulation {
             largestReceived = pn;
             largestReceivedAt = now;
         }
-        addReceived(pn);
+        receivedRanges.add(pn);
         unackedPackets++;
         if (unackedPackets >= 2 || gap) {
             sendAck();
@@ -242,36 +239,11 @@ final class BottleneckSimulation {
         }
     }
 
-    private void addReceived(long pn) {
-        Map.Entry<Long, Long> below = receivedRanges.floorEntry(pn);
-        if (below != null && below.getValue() >= pn) {
-            return;
-        }
-        long low = pn;
-        long high = pn;
-        if (below != null && below.getValue() == pn - 1) {
-            low = below.getKey();
-        }
-        Long aboveEnd = receivedRanges.remove(pn + 1);
-        if (aboveEnd != null) {
-            high = aboveEnd;
-        }
-        receivedRanges.put(low, high);
-        while (receivedRanges.size() > 2 * MAX_ACK_RANGES) {
-            receivedRanges.pollFirstEntry();
-        }
-    }
 
     private void sendAck() {
         unackedPackets = 0;
         ackTimerGeneration++;
-        List<AckRange> ranges = new ArrayList<>();
-        for (Map.Entry<Long, Long> e : receivedRanges.descendingMap().entrySet()) {
-            ranges.add(new AckRange(e.getKey(), e.getValue()));
-            if (ranges.size() == MAX_ACK_RANGES) {
-                break;
-            }
-        }
+        List<AckRange> ranges = receivedRanges.newest(MAX_ACK_RANGES, AckRange::new);
         long ackDelay = now - largestReceivedAt;
         at(now + path.oneWayDelayNanos(), () -> onAck(ranges, ackDelay));
     }
