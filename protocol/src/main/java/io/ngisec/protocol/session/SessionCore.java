@@ -487,7 +487,7 @@ public final class SessionCore {
         }
         counters.packetsSent++;
         datagram.flip();
-        link.send(datagram);
+        link.send(datagram, qosClass);
         return true;
     }
 

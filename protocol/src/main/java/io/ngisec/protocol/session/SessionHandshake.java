@@ -4,6 +4,7 @@ import io.ngisec.protocol.handshake.HandshakeFailure;
 import io.ngisec.protocol.handshake.HandshakeInitiator;
 import io.ngisec.protocol.handshake.HandshakeResponder;
 import io.ngisec.protocol.handshake.HandshakeResult;
+import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.record.PacketType;
 import io.ngisec.protocol.record.RecordException;
 import io.ngisec.protocol.record.RecordHeader;
@@ -164,7 +165,7 @@ public final class SessionHandshake {
 
     private void send(byte[] datagram) throws SessionFailure {
         try {
-            path.send(ByteBuffer.wrap(datagram));
+            path.send(ByteBuffer.wrap(datagram), QosClass.CONTROL); // handshake headers are always CONTROL
         } catch (IOException e) {
             throw new SessionFailure(SessionFailure.Reason.PATH_CLOSED, "path refused a handshake datagram", e);
         }

@@ -1,6 +1,7 @@
 package io.ngisec.protocol.session;
 
 import io.ngisec.protocol.channel.frame.DatagramFrame;
+import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.record.PacketType;
 import io.ngisec.protocol.record.RecordLayer;
 import io.ngisec.protocol.transport.DatagramPath;
@@ -245,7 +246,7 @@ public final class UdpSession implements AutoCloseable {
                 if (finishToRepeat != null && SessionHandshake.typeOf(d) == PacketType.HANDSHAKE_RESPONSE) {
                     // The responder never got our FINISH and is still waiting: repeat it.
                     finishRepeats++;
-                    sendOnPath(ByteBuffer.wrap(finishToRepeat));
+                    sendOnPath(ByteBuffer.wrap(finishToRepeat), QosClass.CONTROL); // handshake packets are CONTROL
                 } else {
                     core.onDatagram(now, ByteBuffer.wrap(d));
                 }
@@ -254,10 +255,10 @@ public final class UdpSession implements AutoCloseable {
         }
     }
 
-    /** The {@link PacketLink} of the core: best effort, as its contract asks. */
-    private void sendOnPath(ByteBuffer datagram) {
+    /** The {@link PacketLink} of the core: best effort, as its contract asks; the path marks the class's DSCP. */
+    private void sendOnPath(ByteBuffer datagram, QosClass qosClass) {
         try {
-            path.send(datagram);
+            path.send(datagram, qosClass);
         } catch (IOException e) {
             pathSendFailures++; // the path is closed: the owner is tearing the session down
         }

@@ -1,5 +1,6 @@
 package io.ngisec.protocol.transport;
 
+import io.ngisec.protocol.qos.QosClass;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -18,8 +19,12 @@ public interface DatagramPath extends AutoCloseable {
         void onDatagram(ByteBuffer datagram);
     }
 
-    /** Sends the remaining bytes of {@code datagram} as one datagram; an IOException if the path is closed. */
-    void send(ByteBuffer datagram) throws IOException;
+    /**
+     * Sends the remaining bytes of {@code datagram} as one datagram whose IP header carries the
+     * DSCP of {@code qosClass} ({@link QosClass#trafficClassByte()}, best effort: a socket that
+     * refuses the mark still sends); an IOException if the path is closed.
+     */
+    void send(ByteBuffer datagram, QosClass qosClass) throws IOException;
 
     /**
      * Starts delivering datagrams to {@code receiver}; may be called once. Datagrams that arrive

@@ -1,5 +1,6 @@
 package io.ngisec.protocol.transport;
 
+import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Candidate;
 import org.ice4j.ice.Component;
+import org.ice4j.ice.HostCandidate;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
 
@@ -53,6 +55,22 @@ final class Ice4jCandidates {
                     new TransportAddress(c.address(), Transport.UDP), component, ice4jType(c.type()),
                     c.foundation(), c.priority(), related));
         }
+    }
+
+    /**
+     * The socket that puts {@code candidate}'s datagrams on the wire: its host base's own socket
+     * (for host, server- and peer-reflexive candidates; for a relayed one, the host socket that
+     * reaches the TURN server). Null if there is none; ice4j's component and candidate
+     * {@code getDatagramSocket()} return the component's merging wrapper, whose options never
+     * reach the socket that sends.
+     */
+    static DatagramSocket wireSocket(LocalCandidate candidate) {
+        for (LocalCandidate c = candidate; c != null; c = c.getRelatedCandidate()) {
+            if (c.getBase() instanceof HostCandidate host && host.getCandidateIceSocketWrapper() != null) {
+                return host.getCandidateIceSocketWrapper().getUDPSocket();
+            }
+        }
+        return null;
     }
 
     static CandidateType type(Candidate<?> candidate) {

@@ -7,6 +7,7 @@ import static io.ngisec.protocol.transport.TransportFailure.Reason.TIMEOUT;
 
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -199,8 +200,12 @@ public final class IceTransport implements AutoCloseable {
         }
         TransportAddress l = pair.getLocalCandidate().getTransportAddress();
         TransportAddress r = pair.getRemoteCandidate().getTransportAddress();
+        // The component socket sends through the local candidate's socket: DSCP is set on that one
+        // (without one, marking the component socket is harmless but never reaches the wire).
+        DatagramSocket candidateSocket = Ice4jCandidates.wireSocket(pair.getLocalCandidate());
         ComponentDatagramPath p = new ComponentDatagramPath(
                 c.getSocket(),
+                candidateSocket != null ? candidateSocket : c.getSocket(),
                 new InetSocketAddress(l.getAddress(), l.getPort()),
                 new InetSocketAddress(r.getAddress(), r.getPort()),
                 Ice4jCandidates.type(pair.getLocalCandidate()),

@@ -1,5 +1,6 @@
 package io.ngisec.protocol.session;
 
+import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.transport.CandidateType;
 import io.ngisec.protocol.transport.DatagramPath;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class PairedPaths {
         }
 
         @Override
-        public void send(ByteBuffer datagram) throws IOException {
+        public void send(ByteBuffer datagram, QosClass qosClass) throws IOException {
             if (closed) {
                 throw new IOException("closed");
             }

@@ -31,15 +31,27 @@ class SessionCoreTest {
     private final RecordLayer bobRecord = new RecordLayer(2, 1, b2a, a2b, RekeyPolicy.DEFAULT, () -> now);
     private final List<byte[]> toBob = new ArrayList<>();
     private final List<byte[]> toAlice = new ArrayList<>();
-    private final SessionCore alice = new SessionCore(aliceRecord, capture(toBob), SessionConfig.defaults(), new SplittableRandom(1));
-    private final SessionCore bob = new SessionCore(bobRecord, capture(toAlice), SessionConfig.defaults(), new SplittableRandom(2));
+    /** The class the core handed the link with each packet, in sending order; never cleared. */
+    private final List<QosClass> classesToBob = new ArrayList<>();
+    private final List<QosClass> classesToAlice = new ArrayList<>();
+    private final SessionCore alice = new SessionCore(aliceRecord, capture(toBob, classesToBob), SessionConfig.defaults(), new SplittableRandom(1));
+    private final SessionCore bob = new SessionCore(bobRecord, capture(toAlice, classesToAlice), SessionConfig.defaults(), new SplittableRandom(2));
 
-    private static PacketLink capture(List<byte[]> into) {
-        return d -> {
+    private static PacketLink capture(List<byte[]> into, List<QosClass> classes) {
+        return (d, qosClass) -> {
             byte[] b = new byte[d.remaining()];
             d.get(b);
             into.add(b);
+            classes.add(qosClass);
         };
+    }
+
+    private static List<QosClass> headerClasses(List<byte[]> packets) throws RecordException {
+        List<QosClass> classes = new ArrayList<>();
+        for (byte[] p : packets) {
+            classes.add(RecordHeader.parse(ByteBuffer.wrap(p)).qosClass());
+        }
+        return classes;
     }
 
     private static void deliver(List<byte[]> packets, SessionCore to, long now) {
@@ -69,6 +81,17 @@ class SessionCoreTest {
         assertThat(bob.receiveDatagram()).isPresent();
         assertThat(bob.receiveDatagram()).isPresent();
         assertThat(bob.receiveDatagram()).isEmpty();
+    }
+
+    @Test
+    void theLinkIsGivenTheClassSealedInEachPacketsHeader() throws Exception {
+        alice.write(0, ByteBuffer.wrap(new byte[5000]));
+        alice.sendDatagram(7, new byte[160]);
+        alice.poll(now);
+        assertThat(classesToBob).containsExactlyElementsOf(headerClasses(toBob)).contains(QosClass.VOICE, QosClass.BULK);
+        deliver(toBob, bob, now + 10 * MS);
+        bob.poll(now + 10 * MS);
+        assertThat(classesToAlice).containsExactlyElementsOf(headerClasses(toAlice)).containsOnly(QosClass.CONTROL);
     }
 
     @Test

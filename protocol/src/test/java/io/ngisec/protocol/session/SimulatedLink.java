@@ -1,5 +1,6 @@
 package io.ngisec.protocol.session;
 
+import io.ngisec.protocol.qos.QosClass;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
@@ -60,7 +61,7 @@ final class SimulatedLink implements PacketLink {
     }
 
     @Override
-    public void send(ByteBuffer datagram) {
+    public void send(ByteBuffer datagram, QosClass qosClass) {
         byte[] copy = new byte[datagram.remaining()];
         datagram.get(copy);
         sent++;

@@ -3,6 +3,7 @@ package io.ngisec.protocol.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ngisec.protocol.qos.QosClass;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class IceTransportTest {
                     Thread.onSpinWait();
                     Thread.sleep(0, 100_000);
                 }
-                path.send(datagram(tag, i));
+                path.send(datagram(tag, i), QosClass.BEST_EFFORT);
             }
         } catch (Exception e) {
             throw new RuntimeException(e);
