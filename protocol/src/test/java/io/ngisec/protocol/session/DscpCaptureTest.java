@@ -3,8 +3,6 @@ package io.ngisec.protocol.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ngisec.protocol.handshake.HandshakeInitiator;
-import io.ngisec.protocol.handshake.HandshakeResponder;
 import io.ngisec.protocol.handshake.LocalCredentials;
 import io.ngisec.protocol.handshake.TestOrganization;
 import io.ngisec.protocol.qos.QosClass;
@@ -20,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class DscpCaptureTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] MARKER = "NGISEC-PLAINTEXT-MARKER-0123456789".getBytes(StandardCharsets.US_ASCII);
     private static final int VOICE_FRAMES = 20;
     private static final int BULK_BYTES = 256 * 1024;
@@ -89,19 +85,10 @@ class DscpCaptureTest {
 
     private static void exchange(TestOrganization org, LocalCredentials alice, LocalCredentials bob,
             DatagramPath pa, DatagramPath pb) throws Exception {
-        DatagramInbox aliceInbox = DatagramInbox.of(pa);
-        DatagramInbox bobInbox = DatagramInbox.of(pb);
-        CompletableFuture<SessionHandshake.Established> bobSide = SessionHandshakeTest.async(() ->
-                SessionHandshake.respond(pb, bobInbox,
-                        () -> new HandshakeResponder(bob, org.verifier(), 0x2222L, RANDOM, System::nanoTime),
-                        SessionHandshake.Timing.DEFAULT));
-        SessionHandshake.Established aliceDone = SessionHandshake.initiate(pa, aliceInbox,
-                new HandshakeInitiator(alice, org.ticket(alice, bob), org.verifier(), 0x1111L, RANDOM, System::nanoTime),
-                SessionHandshake.Timing.DEFAULT);
-        SessionHandshake.Established bobDone = bobSide.get(5, TimeUnit.SECONDS);
+        EstablishedPair pair = EstablishedPair.handshake(org, alice, bob, pa, pb, 5);
         SessionConfig config = SessionConfig.defaults();
-        try (UdpSession sender = UdpSession.start(pa, aliceInbox, aliceDone, config, new SplittableRandom(1));
-                UdpSession receiver = UdpSession.start(pb, bobInbox, bobDone, config, new SplittableRandom(2))) {
+        try (UdpSession sender = UdpSession.start(pa, pair.aliceInbox(), pair.alice(), config, new SplittableRandom(1));
+                UdpSession receiver = UdpSession.start(pb, pair.bobInbox(), pair.bob(), config, new SplittableRandom(2))) {
             byte[] voice = new byte[160];
             System.arraycopy(MARKER, 0, voice, 0, MARKER.length);
             for (int i = 0; i < VOICE_FRAMES; i++) {

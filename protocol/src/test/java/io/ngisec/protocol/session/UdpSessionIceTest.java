@@ -3,8 +3,6 @@ package io.ngisec.protocol.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngisec.protocol.channel.frame.DatagramFrame;
-import io.ngisec.protocol.handshake.HandshakeInitiator;
-import io.ngisec.protocol.handshake.HandshakeResponder;
 import io.ngisec.protocol.handshake.LocalCredentials;
 import io.ngisec.protocol.handshake.TestOrganization;
 import io.ngisec.protocol.transport.DatagramPath;
@@ -14,7 +12,6 @@ import io.ngisec.protocol.transport.IceTransport;
 import io.ngisec.protocol.transport.InMemorySignaling;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class UdpSessionIceTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int VOICE_BYTES = 160;
     private static final long VOICE_INTERVAL_NANOS = 20_000_000L;
@@ -59,23 +55,13 @@ class UdpSessionIceTest {
             CompletableFuture<DatagramPath> fb = b.connect();
             DatagramPath pa = fa.get(15, TimeUnit.SECONDS);
             DatagramPath pb = fb.get(15, TimeUnit.SECONDS);
-            DatagramInbox aliceInbox = DatagramInbox.of(pa);
-            DatagramInbox bobInbox = DatagramInbox.of(pb);
-
-            CompletableFuture<SessionHandshake.Established> bobSide = SessionHandshakeTest.async(() ->
-                    SessionHandshake.respond(pb, bobInbox,
-                            () -> new HandshakeResponder(bob, org.verifier(), 0x2222L, RANDOM, System::nanoTime),
-                            SessionHandshake.Timing.DEFAULT));
-            SessionHandshake.Established aliceDone = SessionHandshake.initiate(pa, aliceInbox,
-                    new HandshakeInitiator(alice, org.ticket(alice, bob), org.verifier(), 0x1111L, RANDOM, System::nanoTime),
-                    SessionHandshake.Timing.DEFAULT);
-            SessionHandshake.Established bobDone = bobSide.get(10, TimeUnit.SECONDS);
-            assertThat(aliceDone.result().peer().deviceId()).isEqualTo(bob.certificate().deviceId());
-            assertThat(bobDone.result().peer().deviceId()).isEqualTo(alice.certificate().deviceId());
+            EstablishedPair pair = EstablishedPair.handshake(org, alice, bob, pa, pb, 10);
+            assertThat(pair.alice().result().peer().deviceId()).isEqualTo(bob.certificate().deviceId());
+            assertThat(pair.bob().result().peer().deviceId()).isEqualTo(alice.certificate().deviceId());
 
             SessionConfig config = SessionConfig.defaults().withBuffers(4 << 20, 8 << 20);
-            try (UdpSession aliceSession = UdpSession.start(pa, aliceInbox, aliceDone, config, new SplittableRandom(1));
-                    UdpSession bobSession = UdpSession.start(pb, bobInbox, bobDone, config, new SplittableRandom(2))) {
+            try (UdpSession aliceSession = UdpSession.start(pa, pair.aliceInbox(), pair.alice(), config, new SplittableRandom(1));
+                    UdpSession bobSession = UdpSession.start(pb, pair.bobInbox(), pair.bob(), config, new SplittableRandom(2))) {
                 run(total, aliceSession, bobSession);
             }
         } finally {
