@@ -300,17 +300,9 @@ public final class SessionCore {
         }
         for (SentPacket p : lost) {
             SentFrames frames = inFlight.remove(p.packetNumber());
-            if (frames == null) {
-                continue;
+            if (frames != null) {
+                requeue(frames);
             }
-            for (SentFrames.StreamRange r : frames.ranges()) {
-                try {
-                    sendStreams.get(r.streamId()).onLost(r.offset(), r.length(), r.fin());
-                } catch (StreamException e) {
-                    counters.streamErrors++;
-                }
-            }
-            pendingCredit.addAll(frames.creditStreams());
         }
         controller.onLost(nowNanos, lost, lossDetector.bytesInFlight());
     }
