@@ -42,6 +42,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
         pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast("violations", new WebSocketViolationHandler());
         pipeline.addLast("body", new JsonBodyAggregator(HttpSpec.MAX_BODY_BYTES));
         pipeline.addLast("timeout", new ReadTimeoutHandler(HttpTunables.IDLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         pipeline.addLast("router", new ApiRouter(api, authenticator, apiExecutor));
@@ -59,7 +60,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(HttpTunables.MAX_WS_MESSAGE_BYTES)
                         .allowExtensions(false)
-                        .closeOnProtocolViolation(true)
+                        .closeOnProtocolViolation(false) // WebSocketViolationHandler closes, lingering
                         .withUTF8Validator(true)
                         .build())
                 .build();

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.server.signal.LocalSignalTransport;
 import io.ngisec.server.signal.SignalingHub;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The signaling frame handler on an EmbeddedChannel, hub calls run inline. */
@@ -94,7 +95,7 @@ class SignalingSocketHandlerTest {
         CloseWebSocketFrame close = channel.readOutbound();
         assertThat(close.statusCode()).isEqualTo(1003);
         close.release();
-        assertThat(channel.isOpen()).isFalse();
+        assertClosesAfterLinger(channel);
     }
 
     @Test
@@ -104,6 +105,13 @@ class SignalingSocketHandlerTest {
         CloseWebSocketFrame close = channel.readOutbound();
         assertThat(close.statusCode()).isEqualTo(1009);
         close.release();
+        assertClosesAfterLinger(channel);
+    }
+
+    static void assertClosesAfterLinger(EmbeddedChannel channel) {
+        assertThat(channel.isOpen()).as("open while the client reads the close frame").isTrue();
+        channel.advanceTimeBy(WebSocketClose.LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
         assertThat(channel.isOpen()).isFalse();
     }
 
