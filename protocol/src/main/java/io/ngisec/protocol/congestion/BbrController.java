@@ -284,7 +284,10 @@ public final class BbrController implements CongestionController {
         if (minRtt == Long.MAX_VALUE) {
             return (long) INITIAL_CWND_PACKETS * maxDatagramBytes;
         }
-        return (long) (gain * btlBw.max() * minRtt / 1e9);
+        // Room for the bursts the pacer lets out back to back (Linux BBR's quantization budget):
+        // where the bandwidth-delay product is a few packets, as on a LAN, it would otherwise cap
+        // the window below one burst and the sender would idle waiting for acknowledgements.
+        return (long) (gain * btlBw.max() * minRtt / 1e9) + 3 * SendQuantum.bytes(pacingRate, maxDatagramBytes);
     }
 
     private long minCwnd() {

@@ -3,22 +3,42 @@ package io.ngisec.protocol.congestion;
 /**
  * A token bucket that spaces packets at the congestion controller's pacing rate: tokens (bytes)
  * accrue at the rate up to a burst size, and a packet may leave once the bucket holds its size.
- * Starts full. Not thread-safe.
+ * The burst is fixed, or the {@link SendQuantum} of the current rate. Starts full. Not thread-safe.
  */
 public final class Pacer {
 
-    private final long burstBytes;
+    private final long fixedBurstBytes;
+    private final int maxDatagramBytes;
     private double tokens;
     private long lastUpdate;
     private boolean started;
 
+    private Pacer(long fixedBurstBytes, int maxDatagramBytes, long initialTokens) {
+        this.fixedBurstBytes = fixedBurstBytes;
+        this.maxDatagramBytes = maxDatagramBytes;
+        this.tokens = initialTokens;
+    }
+
     /** A pacer letting at most {@code burstBytes} leave back to back. */
     public Pacer(long burstBytes) {
-        if (burstBytes <= 0) {
+        this(requirePositive(burstBytes), 0, burstBytes);
+    }
+
+    /** A pacer whose burst is the {@link SendQuantum} of the rate, for packets of {@code maxDatagramBytes}. */
+    public static Pacer withSendQuantum(int maxDatagramBytes) {
+        requirePositive(maxDatagramBytes);
+        return new Pacer(0, maxDatagramBytes, (long) SendQuantum.MIN_PACKETS * maxDatagramBytes);
+    }
+
+    private static long requirePositive(long bytes) {
+        if (bytes <= 0) {
             throw new IllegalArgumentException("burst must be positive");
         }
-        this.burstBytes = burstBytes;
-        this.tokens = burstBytes;
+        return bytes;
+    }
+
+    private long burstBytes(double rate) {
+        return fixedBurstBytes > 0 ? fixedBurstBytes : SendQuantum.bytes(rate, maxDatagramBytes);
     }
 
     /**
@@ -27,7 +47,7 @@ public final class Pacer {
      */
     public long nextSendTime(long nowNanos, int bytes, double rateBytesPerSecond) {
         double available = tokensAt(nowNanos, rateBytesPerSecond);
-        double needed = Math.min(bytes, burstBytes);
+        double needed = Math.min(bytes, burstBytes(rateBytesPerSecond));
         if (available >= needed) {
             return nowNanos;
         }
@@ -49,6 +69,6 @@ public final class Pacer {
             return tokens;
         }
         long elapsed = Math.max(0, nowNanos - lastUpdate);
-        return Math.min(burstBytes, tokens + rate * elapsed / 1e9);
+        return Math.min(burstBytes(rate), tokens + rate * elapsed / 1e9);
     }
 }

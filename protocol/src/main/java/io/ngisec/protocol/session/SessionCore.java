@@ -75,8 +75,6 @@ import java.util.random.RandomGenerator;
  */
 public final class SessionCore {
 
-    private static final int PACER_BURST_PACKETS = 2;
-
     private final RecordLayer record;
     private final PacketLink link;
     private final SessionConfig config;
@@ -115,7 +113,7 @@ public final class SessionCore {
         this.rtt = new RttEstimator(config.maxAckDelayNanos());
         this.lossDetector = new LossDetector(rtt);
         this.controller = new BbrController(config.maxDatagramBytes(), random);
-        this.pacer = new Pacer((long) PACER_BURST_PACKETS * config.maxDatagramBytes());
+        this.pacer = Pacer.withSendQuantum(config.maxDatagramBytes());
         this.acks = new AckTracker(config.maxAckDelayNanos(), config.ackElicitingThreshold());
         this.payload = ByteBuffer.allocate(maxPayload);
         this.datagram = ByteBuffer.allocate(config.maxDatagramBytes());

@@ -17,6 +17,8 @@ class BbrControllerTest {
     private static final long RTT = 50 * MS;
     private static final double BW = 1_000_000;          // bytes/s
     private static final long BDP = 50_000;              // BW x RTT
+    /** Three send quanta beyond the BDP; at these rates a quantum is its two-packet floor. */
+    private static final long BURST_ROOM = 3 * 2 * 1200;
     private static final DeliveryState UNUSED = new DeliveryState(0, 0, 0, false);
 
     private final BbrController bbr = new BbrController(1200, new SplittableRandom(7));
@@ -69,22 +71,22 @@ class BbrControllerTest {
         round(RTT, BW * 1.2, 4 * BDP); // 3
         assertThat(bbr.mode()).isEqualTo(BbrController.Mode.DRAIN);
         assertThat(bbr.pacingGain()).isLessThan(1);
-        round(RTT, BW * 1.2, (long) (1.2 * BDP) + 1);
+        round(RTT, BW * 1.2, (long) (1.2 * BDP) + BURST_ROOM + 1);
         assertThat(bbr.mode()).isEqualTo(BbrController.Mode.DRAIN);
-        round(RTT, BW * 1.2, (long) (1.2 * BDP));
+        round(RTT, BW * 1.2, (long) (1.2 * BDP) + BURST_ROOM);
         assertThat(bbr.mode()).isEqualTo(BbrController.Mode.PROBE_BW);
         assertThat(bbr.pacingGain()).isNotEqualTo(0.75);
     }
 
     @Test
-    void inProbeBwTheWindowIsTwiceTheBdpAndPacingIsGainTimesBandwidth() {
+    void inProbeBwTheWindowIsTwiceTheBdpPlusBurstRoomAndPacingIsGainTimesBandwidth() {
         reachProbeBw();
         for (int i = 0; i < 100; i++) {
             round(RTT, BW, 2 * BDP);
         }
         assertThat(bbr.bottleneckBandwidth()).isEqualTo(BW);
         assertThat(bbr.minRtt()).isEqualTo(RTT);
-        assertThat(bbr.congestionWindow()).isEqualTo(2 * BDP);
+        assertThat(bbr.congestionWindow()).isEqualTo(2 * BDP + BURST_ROOM);
         assertThat(bbr.pacingRate()).isEqualTo(bbr.pacingGain() * BW);
     }
 
