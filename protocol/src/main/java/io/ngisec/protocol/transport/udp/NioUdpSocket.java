@@ -1,0 +1,165 @@
+package io.ngisec.protocol.transport.udp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The portable {@link UdpSocket}: a non-blocking {@link DatagramChannel}, one system call per
+ * datagram, a {@link Selector} to wait for datagrams or a wake-up. The traffic class is a socket
+ * option, set before a datagram whose class differs from the previous one's (sends are
+ * serialised, so no datagram leaves with another's mark). Thread safety as {@link UdpSocket}.
+ */
+public final class NioUdpSocket implements UdpSocket {
+
+    /** How long a send waits for room in a full socket send buffer before it gives up on the rest. */
+    private static final long SEND_BUFFER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final DatagramChannel channel;
+    private final Selector selector;
+    private final InetSocketAddress local;
+    private final Object sendLock = new Object();
+    private int trafficClass = -1; // guarded by sendLock
+
+    private NioUdpSocket(DatagramChannel channel, Selector selector) throws IOException {
+        this.channel = channel;
+        this.selector = selector;
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /** A socket bound to {@code bind} (port 0: an ephemeral port) with the given buffer sizes (0: the system's). */
+    public static NioUdpSocket bind(InetSocketAddress bind, int receiveBufferBytes, int sendBufferBytes)
+            throws IOException {
+        DatagramChannel channel = DatagramChannel.open(
+                bind.getAddress() instanceof java.net.Inet6Address ? java.net.StandardProtocolFamily.INET6
+                        : java.net.StandardProtocolFamily.INET);
+        try {
+            if (receiveBufferBytes > 0) {
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
+            }
+            if (sendBufferBytes > 0) {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferBytes);
+            }
+            channel.bind(bind);
+            channel.configureBlocking(false);
+            Selector selector = Selector.open();
+            channel.register(selector, SelectionKey.OP_READ);
+            return new NioUdpSocket(channel, selector);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public int send(DatagramBatch batch) throws IOException {
+        synchronized (sendLock) {
+            for (int i = 0; i < batch.count(); i++) {
+                mark(batch.trafficClass(i));
+                ByteBuffer datagram = batch.slot(i).duplicate().flip();
+                if (!sendOne(datagram, batch.address(i))) {
+                    return i;
+                }
+            }
+            return batch.count();
+        }
+    }
+
+    private boolean sendOne(ByteBuffer datagram, InetSocketAddress to) throws IOException {
+        long deadline = 0;
+        while (channel.send(datagram, to) == 0) {
+            // Non-blocking and the send buffer is full: give the kernel a moment, then drop.
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + SEND_BUFFER_WAIT_NANOS;
+            } else if (now > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(20_000);
+        }
+        return true;
+    }
+
+    private void mark(int tc) {
+        if (tc == trafficClass) {
+            return;
+        }
+        try {
+            channel.setOption(StandardSocketOptions.IP_TOS, tc);
+            trafficClass = tc;
+        } catch (IOException | UnsupportedOperationException e) {
+            // Marking is advisory: the datagram still goes, unmarked; the next send retries.
+        }
+    }
+
+    @Override
+    public int receive(DatagramBatch batch, long timeoutNanos) throws IOException {
+        batch.clear();
+        int n = drain(batch);
+        if (n > 0 || timeoutNanos == 0) {
+            return n;
+        }
+        if (timeoutNanos < 0) {
+            selector.select();
+        } else {
+            selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+        }
+        if (!channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+        selector.selectedKeys().clear();
+        return drain(batch);
+    }
+
+    private int drain(DatagramBatch batch) throws IOException {
+        int n = 0;
+        while (n < batch.capacity()) {
+            ByteBuffer slot = batch.receiveSlot(n);
+            SocketAddress from = channel.receive(slot);
+            if (from == null) {
+                break;
+            }
+            batch.received(n, slot.position(), (InetSocketAddress) from);
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void wakeup() {
+        selector.wakeup();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do with it
+        }
+        selector.wakeup();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // same
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NioUdpSocket[" + local + "]";
+    }
+}
