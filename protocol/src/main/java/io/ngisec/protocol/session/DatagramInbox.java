@@ -27,6 +27,7 @@ public final class DatagramInbox {
     private final BlockingQueue<byte[]> queue;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final AtomicLong overflowDrops = new AtomicLong();
+    private volatile DatagramPath.Receiver direct;
 
     private DatagramInbox(int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity + 1); // + 1: room for the wake marker
@@ -35,8 +36,30 @@ public final class DatagramInbox {
     /** Starts receiving from {@code path} (see {@link DatagramPath#receive}: once per path). */
     public static DatagramInbox of(DatagramPath path, int capacity) {
         DatagramInbox inbox = new DatagramInbox(capacity);
-        path.receive(inbox::offer);
+        path.receive(new DatagramPath.Receiver() {
+            @Override
+            public void onDatagram(ByteBuffer datagram) {
+                inbox.offer(datagram);
+            }
+
+            @Override
+            public void onBatchEnd() {
+                DatagramPath.Receiver d = inbox.direct;
+                if (d != null) {
+                    d.onBatchEnd();
+                }
+            }
+        });
         return inbox;
+    }
+
+    /**
+     * From now on hands each datagram to {@code receiver} on the path's receive thread, without a
+     * copy or a queue, instead of queuing it; what is queued already stays for {@link #poll}. For
+     * the session's driver, once the handshake no longer waits on the queue.
+     */
+    public void divert(DatagramPath.Receiver receiver) {
+        direct = receiver;
     }
 
     public static DatagramInbox of(DatagramPath path) {
@@ -49,6 +72,11 @@ public final class DatagramInbox {
     }
 
     void offer(ByteBuffer datagram) {
+        DatagramPath.Receiver d = direct;
+        if (d != null) {
+            d.onDatagram(datagram);
+            return;
+        }
         byte[] copy = new byte[datagram.remaining()];
         datagram.get(copy);
         // Keep the last slot for the wake marker so a full queue can still be woken.

@@ -173,10 +173,22 @@ public final class SessionHandshake {
 
     /** The packet type in a datagram's clear header, or null if the header does not parse. */
     static PacketType typeOf(byte[] datagram) {
+        return typeOf(ByteBuffer.wrap(datagram));
+    }
+
+    /** As {@link #typeOf(byte[])}, reading {@code datagram} from its position without consuming it. */
+    static PacketType typeOf(ByteBuffer datagram) {
         try {
-            return RecordHeader.parse(ByteBuffer.wrap(datagram)).type();
+            return RecordHeader.parse(datagram.duplicate()).type();
         } catch (RecordException e) {
             return null;
         }
+    }
+
+    /** Whether {@code datagram} is a HANDSHAKE_RESPONSE: a cheap look at the type bits first, for the data path. */
+    static boolean isResponse(ByteBuffer datagram) {
+        return datagram.hasRemaining()
+                && (datagram.get(datagram.position()) & 0x0f) == PacketType.HANDSHAKE_RESPONSE.code()
+                && typeOf(datagram) == PacketType.HANDSHAKE_RESPONSE;
     }
 }

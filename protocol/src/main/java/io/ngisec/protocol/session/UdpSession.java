@@ -12,15 +12,21 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * An established session over a real {@link DatagramPath}: one driver thread owns the
- * {@link SessionCore}, feeding it the datagrams of a {@link DatagramInbox}, sending what it packs,
- * and sleeping until its next timer or the next datagram. Time is {@link System#nanoTime()}.
+ * An established session over a real {@link DatagramPath}. Two threads drive the
+ * {@link SessionCore}: the path's receive thread hands each datagram straight to the core and,
+ * at the end of each receive batch, sends what the arrivals allow (acknowledgements, data the
+ * opened window lets go) in one flush; a driver thread runs the timers (pacing, acknowledgement
+ * delay, loss detection), sleeping until the next one or until woken. What the handshake left in
+ * the {@link DatagramInbox}'s queue, the driver takes first. Packets are queued on the path and
+ * flushed together, so a paced burst costs one system call where the platform batches. Time is
+ * {@link System#nanoTime()}, always read under the lock so the core's clock never goes back.
  *
  * <p>Thread safe: the application calls in from any threads. {@link #write} blocks while the
  * stream's send buffer is full (back-pressure), {@link #read} blocks until data or the end of the
- * stream. Every call and every driver step take one lock, so the core is never touched by two
- * threads. A failure inside the driver, or {@link #close()}, ends the session; blocked and later
- * calls then throw {@link SessionFailure} (CLOSED, with the driver's failure as cause if any).
+ * stream. Every call, every driver step and every received datagram take one lock, so the core
+ * is never touched by two threads at once. A failure inside the driver, or {@link #close()},
+ * ends the session; blocked and later calls then throw {@link SessionFailure} (CLOSED, with the
+ * driver's failure as cause if any).
  *
  * <p>Not yet: a CLOSE packet to the peer, an idle timeout, path validation and PMTU discovery.
  */
@@ -63,6 +69,7 @@ public final class UdpSession implements AutoCloseable {
             SessionConfig config, RandomGenerator random) {
         UdpSession session = new UdpSession(path, inbox, established, config, random);
         session.driver.start();
+        inbox.divert(session.new DirectReceiver());
         return session;
     }
 
@@ -211,10 +218,13 @@ public final class UdpSession implements AutoCloseable {
     private void drive() {
         try {
             while (!closed) {
-                long now = System.nanoTime();
                 long sleep;
                 synchronized (lock) {
+                    // Read the clock under the lock: the receive thread also drives the core, and
+                    // the core's clock must never go back.
+                    long now = System.nanoTime();
                     core.poll(now);
+                    flushPath();
                     lock.notifyAll();
                     long next = core.nextTimeout(now).orElse(now + MAX_SLEEP_NANOS);
                     sleep = Math.min(next - now, MAX_SLEEP_NANOS);
@@ -238,29 +248,77 @@ public final class UdpSession implements AutoCloseable {
         }
     }
 
+    /** Datagrams the handshake left in the inbox's queue (or that came before the diversion). */
     private void receiveBatch(byte[] first) throws InterruptedException {
         synchronized (lock) {
             byte[] d = first;
             for (int i = 0; i < RECEIVE_BATCH && d != null; i++) {
-                long now = System.nanoTime();
-                if (finishToRepeat != null && SessionHandshake.typeOf(d) == PacketType.HANDSHAKE_RESPONSE) {
-                    // The responder never got our FINISH and is still waiting: repeat it.
-                    finishRepeats++;
-                    sendOnPath(ByteBuffer.wrap(finishToRepeat), QosClass.CONTROL); // handshake packets are CONTROL
-                } else {
-                    core.onDatagram(now, ByteBuffer.wrap(d));
-                }
+                onDatagramLocked(ByteBuffer.wrap(d));
                 d = inbox.poll(0);
             }
+            afterReceiveLocked();
+        }
+    }
+
+    private void onDatagramLocked(ByteBuffer d) {
+        if (finishToRepeat != null && SessionHandshake.isResponse(d)) {
+            // The responder never got our FINISH and is still waiting: repeat it.
+            finishRepeats++;
+            sendOnPath(ByteBuffer.wrap(finishToRepeat), QosClass.CONTROL); // handshake packets are CONTROL
+        } else {
+            core.onDatagram(System.nanoTime(), d);
+        }
+    }
+
+    /** Answers what just arrived (acknowledgements, data the opened window allows) in one flush. */
+    private void afterReceiveLocked() {
+        core.poll(System.nanoTime());
+        flushPath();
+        lock.notifyAll();
+    }
+
+    /**
+     * Takes the peer's datagrams on the path's receive thread once the handshake is done: no
+     * copy and no hand-over to the driver, which is left with the timers. The driver is woken at
+     * the end of each batch, since what arrived may move its next deadline earlier.
+     */
+    private final class DirectReceiver implements DatagramPath.Receiver {
+        @Override
+        public void onDatagram(ByteBuffer datagram) {
+            if (closed) {
+                return;
+            }
+            synchronized (lock) {
+                onDatagramLocked(datagram);
+            }
+        }
+
+        @Override
+        public void onBatchEnd() {
+            if (closed) {
+                return;
+            }
+            synchronized (lock) {
+                afterReceiveLocked();
+            }
+            inbox.wake();
         }
     }
 
     /** The {@link PacketLink} of the core: best effort, as its contract asks; the path marks the class's DSCP. */
     private void sendOnPath(ByteBuffer datagram, QosClass qosClass) {
         try {
-            path.send(datagram, qosClass);
+            path.queue(datagram, qosClass);
         } catch (IOException e) {
             pathSendFailures++; // the path is closed: the owner is tearing the session down
+        }
+    }
+
+    private void flushPath() {
+        try {
+            path.flush();
+        } catch (IOException e) {
+            pathSendFailures++;
         }
     }
 }

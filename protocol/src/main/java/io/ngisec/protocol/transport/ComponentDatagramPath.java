@@ -99,6 +99,7 @@ final class ComponentDatagramPath implements DatagramPath {
                 return;
             }
             receiver.onDatagram(ByteBuffer.wrap(buffer, 0, packet.getLength()).asReadOnlyBuffer());
+            receiver.onBatchEnd();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param role who nominates the pair
  * @param servers STUN and TURN servers, or {@link IceServers#NONE}
  * @param hostAddresses the addresses to bind host candidates on; empty means every usable
- *     interface address (ice4j's host harvester, which skips loopback). Tests pass 127.0.0.1.
+ *     interface address ({@link HostAddresses#usable()}, which skips loopback). Tests pass 127.0.0.1.
  * @param timeout from {@link IceTransport#connect()} until a path must be selected, covering the
  *     peer's answer and the connectivity checks
  */

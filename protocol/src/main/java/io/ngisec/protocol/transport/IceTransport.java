@@ -51,6 +51,7 @@ public final class IceTransport implements AutoCloseable {
     private final Signaling signaling;
     private final CompletableFuture<DatagramPath> result = new CompletableFuture<>();
     private Agent agent;
+    private AddressHostHarvester hosts;
     private Component component;
     private IceDescription local;
     private IceDescription remote;
@@ -58,7 +59,7 @@ public final class IceTransport implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private long startNanos;
-    private volatile ComponentDatagramPath path;
+    private volatile DatagramPath path;
 
     public IceTransport(IceSettings settings, Signaling signaling) {
         this.settings = settings;
@@ -105,6 +106,11 @@ public final class IceTransport implements AutoCloseable {
                 throw new TransportFailure(GATHERING_FAILED, "no candidate");
             }
             synchronized (this) {
+                if (closed) {
+                    // close() ran while we gathered: it may have missed the ports made meanwhile.
+                    hosts.closePorts();
+                    return;
+                }
                 component = c;
                 local = description;
             }
@@ -123,10 +129,14 @@ public final class IceTransport implements AutoCloseable {
         Agent a = new Agent();
         a.setControlling(settings.role() == IceRole.CONTROLLING);
         a.setTrickling(false);
-        if (!settings.hostAddresses().isEmpty()) {
-            a.setUseDynamicPorts(false);
-            a.addCandidateHarvester(new AddressHostHarvester(settings.hostAddresses()));
+        // Host candidates always come from our harvester: it owns their sockets (see SharedUdpPort).
+        a.setUseDynamicPorts(false);
+        AddressHostHarvester h = new AddressHostHarvester(
+                settings.hostAddresses().isEmpty() ? HostAddresses.usable() : settings.hostAddresses());
+        synchronized (this) {
+            hosts = h;
         }
+        a.addCandidateHarvester(h);
         TurnCredentials credentials = settings.servers().turnCredentials();
         for (IceServerUri server : settings.servers().servers()) {
             TransportAddress address = new TransportAddress(server.host(), server.port(), Transport.UDP);
@@ -198,18 +208,7 @@ public final class IceTransport implements AutoCloseable {
             fail(new TransportFailure(ICE_FAILED, "completed without a selected pair"));
             return;
         }
-        TransportAddress l = pair.getLocalCandidate().getTransportAddress();
-        TransportAddress r = pair.getRemoteCandidate().getTransportAddress();
-        // The component socket sends through the local candidate's socket: DSCP is set on that one
-        // (without one, marking the component socket is harmless but never reaches the wire).
-        DatagramSocket candidateSocket = Ice4jCandidates.wireSocket(pair.getLocalCandidate());
-        ComponentDatagramPath p = new ComponentDatagramPath(
-                c.getSocket(),
-                candidateSocket != null ? candidateSocket : c.getSocket(),
-                new InetSocketAddress(l.getAddress(), l.getPort()),
-                new InetSocketAddress(r.getAddress(), r.getPort()),
-                Ice4jCandidates.type(pair.getLocalCandidate()),
-                Ice4jCandidates.type(pair.getRemoteCandidate()));
+        DatagramPath p = pathFor(c, pair);
         synchronized (this) {
             if (closed || result.isDone()) {
                 return;
@@ -218,6 +217,31 @@ public final class IceTransport implements AutoCloseable {
         }
         LOG.fine(() -> "selected " + p + " after " + elapsedMillis() + " ms");
         result.complete(p);
+    }
+
+    /**
+     * A direct pair whose local base is one of our host sockets runs on that socket; a relayed
+     * pair (and, defensively, a pair on a socket we do not own) runs through ice4j's component
+     * socket, which wraps the TURN client.
+     */
+    private DatagramPath pathFor(Component c, CandidatePair pair) {
+        TransportAddress l = pair.getLocalCandidate().getTransportAddress();
+        TransportAddress r = pair.getRemoteCandidate().getTransportAddress();
+        InetSocketAddress local = new InetSocketAddress(l.getAddress(), l.getPort());
+        InetSocketAddress remote = new InetSocketAddress(r.getAddress(), r.getPort());
+        CandidateType localType = Ice4jCandidates.type(pair.getLocalCandidate());
+        CandidateType remoteType = Ice4jCandidates.type(pair.getRemoteCandidate());
+        TransportAddress base = pair.getLocalCandidate().getBase().getTransportAddress();
+        SharedUdpPort port = localType == CandidateType.RELAYED ? null
+                : hosts.port(new InetSocketAddress(base.getAddress(), base.getPort()));
+        if (port != null) {
+            return new SharedPortDatagramPath(port, local, remote, localType, remoteType);
+        }
+        // The component socket sends through the local candidate's socket: DSCP is set on that one
+        // (without one, marking the component socket is harmless but never reaches the wire).
+        DatagramSocket candidateSocket = Ice4jCandidates.wireSocket(pair.getLocalCandidate());
+        return new ComponentDatagramPath(c.getSocket(), candidateSocket != null ? candidateSocket : c.getSocket(),
+                local, remote, localType, remoteType);
     }
 
     private void fail(TransportFailure failure) {
@@ -234,7 +258,7 @@ public final class IceTransport implements AutoCloseable {
     @Override
     public void close() {
         Agent a;
-        ComponentDatagramPath p;
+        DatagramPath p;
         synchronized (this) {
             if (closed) {
                 return;
@@ -250,6 +274,13 @@ public final class IceTransport implements AutoCloseable {
         }
         if (a != null) {
             a.free();
+        }
+        AddressHostHarvester h;
+        synchronized (this) {
+            h = hosts;
+        }
+        if (h != null) {
+            h.closePorts();
         }
     }
 }

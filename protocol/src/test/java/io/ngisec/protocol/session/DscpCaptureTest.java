@@ -149,7 +149,8 @@ class DscpCaptureTest {
 
     /** Waits until tshark reports that it captures, so no packet of the exchange is missed. */
     private static void awaitCapturing(Process capture, Path err) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // tshark takes seconds to start on a busy 2-core machine (it loads its dissectors first).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.readString(err).contains("Capturing on")) {
             if (!capture.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("tshark did not start capturing: " + Files.readString(err));

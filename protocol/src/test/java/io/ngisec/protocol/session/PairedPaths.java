@@ -8,12 +8,15 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
  * Two in-memory {@link DatagramPath}s joined to each other, with a drop rule per direction and a
- * record of every datagram sent: for handshake tests without sockets. Delivery is synchronous on
- * the sender's thread.
+ * record of every datagram sent: for handshake tests without sockets. Each end delivers what it
+ * receives on a thread of its own, in order, as a socket's reader would (delivering on the
+ * sender's thread would let two sessions take each other's locks in opposite orders).
  */
 final class PairedPaths {
 
@@ -25,6 +28,11 @@ final class PairedPaths {
         private volatile Predicate<byte[]> drop = d -> false;
         private volatile Receiver receiver;
         private volatile boolean closed;
+        private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "paired-path-delivery");
+            t.setDaemon(true);
+            return t;
+        });
 
         private End(int port) {
             local = new InetSocketAddress("127.0.0.1", port);
@@ -43,10 +51,19 @@ final class PairedPaths {
             byte[] copy = new byte[datagram.remaining()];
             datagram.get(copy);
             sent.add(copy);
-            Receiver r = peer.receiver;
-            if (!drop.test(copy) && r != null && !peer.closed) {
-                r.onDatagram(ByteBuffer.wrap(copy).asReadOnlyBuffer());
+            if (!drop.test(copy)) {
+                peer.deliver(copy);
             }
+        }
+
+        private void deliver(byte[] datagram) {
+            delivery.execute(() -> {
+                Receiver r = receiver;
+                if (r != null && !closed) {
+                    r.onDatagram(ByteBuffer.wrap(datagram).asReadOnlyBuffer());
+                    r.onBatchEnd();
+                }
+            });
         }
 
         @Override
@@ -77,6 +94,7 @@ final class PairedPaths {
         @Override
         public void close() {
             closed = true;
+            delivery.shutdown();
         }
     }
 

@@ -43,13 +43,13 @@ class IceTransportTest {
             Counter atB = new Counter();
             pa.receive(atA::onDatagram);
             pb.receive(atB::onDatagram);
-            CompletableFuture<Void> sendA = CompletableFuture.runAsync(() -> sendAll(pa, 'A', atB));
-            CompletableFuture<Void> sendB = CompletableFuture.runAsync(() -> sendAll(pb, 'B', atA));
+            CompletableFuture<Void> sendA = CompletableFuture.runAsync(() -> sendAll(pa, 'a', atB));
+            CompletableFuture<Void> sendB = CompletableFuture.runAsync(() -> sendAll(pb, 'b', atA));
             sendA.get(10, TimeUnit.SECONDS);
             sendB.get(10, TimeUnit.SECONDS);
 
-            atA.assertAllFrom('B');
-            atB.assertAllFrom('A');
+            atA.assertAllFrom('b');
+            atB.assertAllFrom('a');
         } finally {
             signaling[0].close();
         }

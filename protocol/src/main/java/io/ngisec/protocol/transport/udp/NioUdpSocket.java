@@ -85,7 +85,7 @@ public final class NioUdpSocket implements UdpSocket {
             long now = System.nanoTime();
             if (deadline == 0) {
                 deadline = now + SEND_BUFFER_WAIT_NANOS;
-            } else if (now > deadline) {
+            } else if (now > deadline || Thread.currentThread().isInterrupted()) {
                 return false;
             }
             LockSupport.parkNanos(20_000);
