@@ -205,7 +205,8 @@ public final class SessionCore {
 
     /** Window, bytes in flight and pacing rate now (statistics). */
     public CongestionStats congestionStats() {
-        return new CongestionStats(controller.congestionWindow(), lossDetector.bytesInFlight(), controller.pacingRate());
+        return new CongestionStats(controller.congestionWindow(), lossDetector.bytesInFlight(),
+                controller.pacingRate());
     }
 
     // --- driver side: receiving ---

@@ -68,7 +68,7 @@ class LossyShimTransferTest {
         // Loss, as the sender declares it: every packet the shim dropped (bar a few at the very end),
         // what the loopback socket dropped, and packets held back past the loss thresholds (on a
         // path with a millisecond RTT, most of the 3% held 1-5 ms): at least the shim's rate.
-        ClassStats bulk = alice.of(QosClass.BULK);
+        ClassStats bulk = alice.forClass(QosClass.BULK);
         long declared = alice.classes().values().stream().mapToLong(ClassStats::packetsLost).sum();
         assertThat(declared).isGreaterThanOrEqualTo(shimDrops - 5);
         assertThat(bulk.lossRate()).isBetween(0.04, 0.30);
@@ -86,7 +86,7 @@ class LossyShimTransferTest {
         assertThat(alice.drops().ackViolations()).isZero();
 
         // Reordering: held-back packets arrive behind later ones of their class.
-        assertThat(bob.of(QosClass.BULK).packetsReordered()).isPositive();
-        assertThat(bob.of(QosClass.VOICE).jitter()).isPresent();
+        assertThat(bob.forClass(QosClass.BULK).packetsReordered()).isPositive();
+        assertThat(bob.forClass(QosClass.VOICE).jitter()).isPresent();
     }
 }

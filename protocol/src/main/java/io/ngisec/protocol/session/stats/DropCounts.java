@@ -51,7 +51,7 @@ public record DropCounts(Map<DropReason, Long> recordLayer, long malformedFrames
     }
 
     /** Received datagrams dropped at any layer, for any reason (sending-side refusals not included). */
-    public long received() {
+    public long inboundTotal() {
         long sum = malformedFrames + ackViolations + streamErrors + inboxOverflow;
         for (long n : recordLayer.values()) {
             sum += n;

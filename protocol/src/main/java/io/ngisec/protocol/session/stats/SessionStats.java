@@ -45,7 +45,7 @@ public record SessionStats(Duration age, PathInfo path, SecurityStats security, 
     }
 
     /** The figures of {@code qosClass}. */
-    public ClassStats of(QosClass qosClass) {
+    public ClassStats forClass(QosClass qosClass) {
         return classes.get(qosClass);
     }
 

@@ -23,7 +23,8 @@ public final class StatsReport {
         line(b, "path      %s (%s) -> %s (%s), pmtu %d B, up %s", address(p.local()), p.localType().token(),
                 address(p.remote()), p.remoteType().token(), p.pmtu(), seconds(s.age()));
         SecurityStats k = s.security();
-        line(b, "security  %s, handshake %s; send key phase %d (%d rekeys, %s old), receive phase %d (%d rekeys, %s old)",
+        line(b, "security  %s, handshake %s; send key phase %d (%d rekeys, %s old),"
+                        + " receive phase %d (%d rekeys, %s old)",
                 k.cipherSuite(), ms(k.handshakeTime()), k.sendKeyPhase(), k.sendRekeys(), seconds(k.sendKeyAge()),
                 k.receiveKeyPhase(), k.receiveRekeys(), seconds(k.receiveKeyAge()));
         RttStats r = s.rtt();

@@ -99,7 +99,8 @@ public final class TrafficCollector {
                     ? Optional.of(Duration.ofNanos(voiceJitter.jitterNanos()))
                     : Optional.empty();
             out.put(q, new ClassStats(q, q.dscp(), c.packetsSent, c.bytesSent, c.packetsLost, c.packetsReceived,
-                    c.bytesReceived, c.packetsReordered, c.sendRate.rate(nowNanos), c.receiveRate.rate(nowNanos), jitter));
+                    c.bytesReceived, c.packetsReordered, c.sendRate.rate(nowNanos), c.receiveRate.rate(nowNanos),
+                    jitter));
         }
         return Collections.unmodifiableMap(out);
     }

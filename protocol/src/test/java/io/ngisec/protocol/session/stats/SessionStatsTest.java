@@ -29,8 +29,9 @@ class SessionStatsTest {
         assertThat(s.packetsSent()).isEqualTo(100);
         assertThat(s.packetsReceived()).isEqualTo(100);
         assertThat(s.lossRate()).isEqualTo(0.02);
-        assertThat(s.sendRate()).isEqualTo(s.of(QosClass.VOICE).sendRate() + s.of(QosClass.BULK).sendRate());
-        assertThat(s.receiveRate()).isEqualTo(s.of(QosClass.CONTROL).receiveRate());
+        assertThat(s.sendRate())
+                .isEqualTo(s.forClass(QosClass.VOICE).sendRate() + s.forClass(QosClass.BULK).sendRate());
+        assertThat(s.receiveRate()).isEqualTo(s.forClass(QosClass.CONTROL).receiveRate());
     }
 
     @Test
@@ -45,7 +46,7 @@ class SessionStatsTest {
         Map<QosClass, ClassStats> classes = new EnumMap<>(new TrafficCollector().classStats(0));
         SessionStats s = with(classes);
         classes.put(QosClass.BULK, new ClassStats(QosClass.BULK, 10, 9, 9, 9, 9, 9, 9, 9, 9, Optional.empty()));
-        assertThat(s.of(QosClass.BULK).packetsSent()).isZero();
+        assertThat(s.forClass(QosClass.BULK).packetsSent()).isZero();
     }
 
     @Test
@@ -57,7 +58,7 @@ class SessionStatsTest {
         assertThat(d.replay()).isEqualTo(6);
         assertThat(d.auth()).isEqualTo(2);
         assertThat(d.policy()).isEqualTo(3);
-        assertThat(d.received()).isEqualTo(5 + 1 + 2 + 3 + 7 + 11 + 13 + 23);
+        assertThat(d.inboundTotal()).isEqualTo(5 + 1 + 2 + 3 + 7 + 11 + 13 + 23);
     }
 
     @Test
