@@ -32,7 +32,11 @@ import io.ngisec.protocol.record.OpenResult;
 import io.ngisec.protocol.record.PacketType;
 import io.ngisec.protocol.record.RecordException;
 import io.ngisec.protocol.record.RecordLayer;
+import io.ngisec.protocol.session.stats.CongestionStats;
+import io.ngisec.protocol.session.stats.RttStats;
+import io.ngisec.protocol.session.stats.TrafficCollector;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +99,7 @@ public final class SessionCore {
     private final ArrayDeque<DatagramFrame> datagramsReceived = new ArrayDeque<>();
     private final AckTracker acks;
     private final SessionCounters counters = new SessionCounters();
+    private final TrafficCollector traffic = new TrafficCollector();
 
     private final ByteBuffer payload;
     private final ByteBuffer datagram;
@@ -187,6 +192,23 @@ public final class SessionCore {
         return controller.pacingRate();
     }
 
+    /** Per-class traffic figures (statistics); read on the session's thread. */
+    public TrafficCollector traffic() {
+        return traffic;
+    }
+
+    /** The RTT estimate now (statistics). */
+    public RttStats rttStats() {
+        return new RttStats(rtt.hasSample(), Duration.ofNanos(rtt.latestRtt()), Duration.ofNanos(rtt.minRtt()),
+                Duration.ofNanos(rtt.smoothedRtt()), Duration.ofNanos(rtt.rttVar()));
+    }
+
+    /** Window, bytes in flight and pacing rate now (statistics). */
+    public CongestionStats congestionStats() {
+        return new CongestionStats(controller.congestionWindow(), lossDetector.bytesInFlight(),
+                controller.pacingRate());
+    }
+
     // --- driver side: receiving ---
 
     /**
@@ -195,11 +217,13 @@ public final class SessionCore {
      */
     public void onDatagram(long nowNanos, ByteBuffer bytes) {
         plaintext.clear();
+        int length = bytes.remaining();
         OpenResult opened = record.open(bytes, plaintext);
         if (!opened.accepted() || opened.type() != PacketType.DATA) {
             return; // counted by the record layer; CLOSE handling is not built yet
         }
         long packetNumber = opened.packetNumber();
+        traffic.onReceived(opened.qosClass(), packetNumber, length, nowNanos);
         plaintext.flip();
         List<Frame> frames;
         try {
@@ -297,6 +321,7 @@ public final class SessionCore {
             return;
         }
         for (SentPacket p : lost) {
+            traffic.onLost(p.packetNumber());
             SentFrames frames = inFlight.remove(p.packetNumber());
             if (frames != null) {
                 requeue(frames);
@@ -476,6 +501,7 @@ public final class SessionCore {
             inFlight.put(pn, frames);
         }
         counters.packetsSent++;
+        traffic.onSent(qosClass, pn, bytes, nowNanos);
         datagram.flip();
         link.send(datagram, qosClass);
         return true;

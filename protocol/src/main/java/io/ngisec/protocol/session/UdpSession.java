@@ -1,14 +1,25 @@
 package io.ngisec.protocol.session;
 
+import io.ngisec.protocol.ProtocolInfo;
 import io.ngisec.protocol.channel.frame.DatagramFrame;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.record.PacketType;
 import io.ngisec.protocol.record.RecordLayer;
+import io.ngisec.protocol.record.RecordStats;
+import io.ngisec.protocol.session.stats.DropCounts;
+import io.ngisec.protocol.session.stats.PathInfo;
+import io.ngisec.protocol.session.stats.SecurityStats;
+import io.ngisec.protocol.session.stats.SessionStats;
+import io.ngisec.protocol.session.stats.StatsPublisher;
+import io.ngisec.protocol.session.stats.StatsSubscription;
 import io.ngisec.protocol.transport.DatagramPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,6 +38,10 @@ import java.util.random.RandomGenerator;
  * is never touched by two threads at once. A failure inside the driver, or {@link #close()},
  * ends the session; blocked and later calls then throw {@link SessionFailure} (CLOSED, with the
  * driver's failure as cause if any).
+ *
+ * <p>Statistics: {@link #stats()} takes a snapshot on the caller's thread (under the lock);
+ * {@link #subscribe} has the driver take one every interval, on its own timer, and hand it to the
+ * listener's executor without waiting for it (see {@link StatsSubscription}).
  *
  * <p>Not yet: a CLOSE packet to the peer, an idle timeout, path validation and PMTU discovery.
  */
@@ -48,6 +63,11 @@ public final class UdpSession implements AutoCloseable {
     private Throwable driverFailure;
     private long pathSendFailures;
     private long finishRepeats;
+    private final StatsPublisher statsPublisher = new StatsPublisher();
+    private final LongFunction<SessionStats> snapshot = this::snapshot;
+    private final long startNanos = System.nanoTime();
+    private final Duration handshakeTime;
+    private final int pmtu;
 
     private UdpSession(DatagramPath path, DatagramInbox inbox, SessionHandshake.Established established,
             SessionConfig config, RandomGenerator random) {
@@ -56,6 +76,8 @@ public final class UdpSession implements AutoCloseable {
         this.record = established.result().openRecordLayer();
         this.core = new SessionCore(record, this::sendOnPath, config, random);
         this.finishToRepeat = established.finishDatagram();
+        this.handshakeTime = established.result().elapsed();
+        this.pmtu = config.maxDatagramBytes(); // until the core reports what PMTU discovery found
         this.driver = Thread.ofPlatform().daemon()
                 .name("ngisec-session-" + Long.toHexString(record.localConnectionId()))
                 .unstarted(this::drive);
@@ -165,26 +187,51 @@ public final class UdpSession implements AutoCloseable {
         }
     }
 
-    /** A consistent snapshot of this session's counters. */
-    public Stats stats() {
+    /** A snapshot of this session's statistics, consistent across its parts; any thread, also after close. */
+    public SessionStats stats() {
         synchronized (lock) {
-            SessionCounters c = core.counters();
-            return new Stats(c.packetsSent(), c.datagramsSent(), c.datagramsReceived(), c.datagramsDropped(),
-                    record.stats().receive().totalDrops(), inbox.overflowDrops(), pathSendFailures, finishRepeats,
-                    core.pacingRate());
+            return snapshot(System.nanoTime());
         }
     }
 
     /**
-     * What a session has counted so far.
-     *
-     * @param recordDrops datagrams the record layer refused (garbage, replays, stray handshake messages)
-     * @param inboxDrops datagrams dropped because the driver fell behind
-     * @param finishRepeats FINISH datagrams sent again because the responder repeated its RESPONSE
-     * @param pacingRate the congestion controller's pacing rate, bytes per second
+     * Delivers a snapshot to {@code listener} every {@code interval}, from the driver's timers, on
+     * a virtual thread per delivery (a slow listener delays nothing; it misses intermediate
+     * snapshots instead). Until the subscription or the session is closed.
      */
-    public record Stats(long packetsSent, long datagramsSent, long datagramsReceived, long datagramsDropped,
-            long recordDrops, long inboxDrops, long pathSendFailures, long finishRepeats, double pacingRate) {
+    public StatsSubscription subscribe(Consumer<SessionStats> listener, Duration interval) {
+        return subscribe(listener, interval, StatsPublisher.VIRTUAL_THREADS);
+    }
+
+    /**
+     * As {@link #subscribe(Consumer, Duration)}, delivering through {@code executor} (for example
+     * a UI toolkit's event thread); it must hand the task to another thread, not run it on the
+     * calling one, which is the driver holding the session's lock. A subscription made after the
+     * session ended is closed at once.
+     */
+    public StatsSubscription subscribe(Consumer<SessionStats> listener, Duration interval, Executor executor) {
+        StatsSubscription s;
+        synchronized (lock) {
+            s = statsPublisher.subscribe(listener, interval, executor, System.nanoTime());
+            if (closed) {
+                statsPublisher.closeAll();
+            }
+        }
+        inbox.wake(); // the driver's sleep may be longer than the first interval
+        return s;
+    }
+
+    /** Holding the lock. */
+    private SessionStats snapshot(long nowNanos) {
+        RecordStats recordStats = record.stats();
+        SessionCounters c = core.counters();
+        DropCounts drops = new DropCounts(recordStats.receive().drops(), c.malformedPackets(), c.ackViolations(),
+                c.streamErrors(), c.datagramsDropped(), c.sealFailures(), inbox.overflowDrops(), pathSendFailures);
+        return new SessionStats(Duration.ofNanos(nowNanos - startNanos), PathInfo.of(path, pmtu),
+                SecurityStats.of(ProtocolInfo.HANDSHAKE_PROTOCOL, ProtocolInfo.RECORD_CIPHER, handshakeTime,
+                        finishRepeats, recordStats),
+                core.rttStats(), core.congestionStats(), core.traffic().classStats(nowNanos), core.traffic().inbound(),
+                c.datagramsSent(), c.datagramsReceived(), drops);
     }
 
     /** Stops the driver and erases the keys. Idempotent; does not close the path (its transport owns it). */
@@ -227,6 +274,7 @@ public final class UdpSession implements AutoCloseable {
                     flushPath();
                     lock.notifyAll();
                     long next = core.nextTimeout(now).orElse(now + MAX_SLEEP_NANOS);
+                    next = Math.min(next, statsPublisher.publishDue(now, snapshot));
                     sleep = Math.min(next - now, MAX_SLEEP_NANOS);
                 }
                 byte[] d = inbox.poll(sleep);
@@ -243,6 +291,7 @@ public final class UdpSession implements AutoCloseable {
         } finally {
             closed = true;
             synchronized (lock) {
+                statsPublisher.closeAll();
                 lock.notifyAll();
             }
         }

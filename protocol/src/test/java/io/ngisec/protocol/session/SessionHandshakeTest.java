@@ -51,7 +51,7 @@ class SessionHandshakeTest {
                 assertThat(aliceSession.sendDatagram(1, new byte[] {7, 7})).isTrue();
                 assertThat(bobSession.receiveDatagram(Duration.ofSeconds(10)))
                         .hasValueSatisfying(d -> assertThat(d.data()).containsExactly(7, 7));
-                assertThat(aliceSession.stats().finishRepeats()).isPositive();
+                assertThat(aliceSession.stats().security().finishRepeats()).isPositive();
             }
         }
         assertThat(count(paths.a, PacketType.HANDSHAKE_INIT)).isGreaterThanOrEqualTo(2);

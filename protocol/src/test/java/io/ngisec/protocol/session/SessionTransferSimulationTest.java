@@ -104,27 +104,33 @@ class SessionTransferSimulationTest {
         assertThat(goodput).as("goodput").isGreaterThan(0.5 * RATE);
     }
 
-    /** Writes TOTAL deterministic pseudo-random bytes into stream 0, hashing them. */
+    /** Writes a number of deterministic pseudo-random bytes (TOTAL unless told) into stream 0, hashing them. */
     static final class Sender {
         final MessageDigest digest = sha256();
         private final SplittableRandom random;
+        private final long total;
         private final ByteBuffer chunk = ByteBuffer.allocate(64 * 1024).limit(0);
         private long generated;
         private boolean finished;
 
         Sender(SplittableRandom random) {
+            this(random, TOTAL);
+        }
+
+        Sender(SplittableRandom random, long total) {
             this.random = random;
+            this.total = total;
         }
 
         void pump(SessionCore session) {
             while (!finished) {
                 if (!chunk.hasRemaining()) {
-                    if (generated == TOTAL) {
+                    if (generated == total) {
                         session.finish(0);
                         finished = true;
                         return;
                     }
-                    int n = (int) Math.min(chunk.capacity(), TOTAL - generated);
+                    int n = (int) Math.min(chunk.capacity(), total - generated);
                     byte[] bytes = new byte[n];
                     random.nextBytes(bytes);
                     digest.update(bytes);

@@ -43,6 +43,8 @@ final class SimulatedLink implements PacketLink {
     long randomDrops;
     long queueDrops;
     long bytesDelivered;
+    /** Random and queue drops by the class the datagram was sent as, indexed by ordinal. */
+    final long[] dropsByClass = new long[QosClass.values().length];
 
     SimulatedLink(EventLoop loop, Profile profile, SplittableRandom random) {
         this.loop = loop;
@@ -71,6 +73,7 @@ final class SimulatedLink implements PacketLink {
         }
         if (waitingBytes + copy.length > profile.queueBytes()) {
             queueDrops++;
+            dropsByClass[qosClass.ordinal()]++;
             return;
         }
         long start = Math.max(now, linkFreeAt);
@@ -81,6 +84,7 @@ final class SimulatedLink implements PacketLink {
         }
         if (random.nextDouble() < profile.lossProbability()) {
             randomDrops++;
+            dropsByClass[qosClass.ordinal()]++;
             return;
         }
         long arrival = linkFreeAt + profile.oneWayDelayNanos();
