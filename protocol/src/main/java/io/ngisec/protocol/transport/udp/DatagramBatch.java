@@ -1,5 +1,6 @@
 package io.ngisec.protocol.transport.udp;
 
+import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -12,7 +13,12 @@ import java.util.Objects;
  */
 public final class DatagramBatch {
 
+    // Each slot is followed by one spare byte: a socket that cannot see truncation (DatagramChannel)
+    // receives into slot + spare, and a datagram that reaches the spare byte did not fit.
+    private final MemorySegment memory;
+    private final int stride;
     private final ByteBuffer[] slots;
+    private final ByteBuffer[] receiveViews;
     private final InetSocketAddress[] addresses;
     private final int[] trafficClasses;
     private final int slotBytes;
@@ -20,13 +26,17 @@ public final class DatagramBatch {
 
     /** A batch of {@code capacity} slots of {@code slotBytes} bytes each. */
     public DatagramBatch(int capacity, int slotBytes) {
-        if (capacity < 1 || slotBytes < 1 || (long) capacity * slotBytes > Integer.MAX_VALUE) {
+        if (capacity < 1 || slotBytes < 1 || (long) capacity * (slotBytes + 1L) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("capacity " + capacity + " x " + slotBytes + " bytes");
         }
-        ByteBuffer all = ByteBuffer.allocateDirect(capacity * slotBytes);
+        this.stride = slotBytes + 1;
+        ByteBuffer all = ByteBuffer.allocateDirect(capacity * stride);
+        this.memory = MemorySegment.ofBuffer(all);
         this.slots = new ByteBuffer[capacity];
+        this.receiveViews = new ByteBuffer[capacity];
         for (int i = 0; i < capacity; i++) {
-            slots[i] = all.slice(i * slotBytes, slotBytes);
+            slots[i] = all.slice(i * stride, slotBytes);
+            receiveViews[i] = all.slice(i * stride, stride);
         }
         this.addresses = new InetSocketAddress[capacity];
         this.trafficClasses = new int[capacity];
@@ -99,11 +109,30 @@ public final class DatagramBatch {
         return trafficClasses[Objects.checkIndex(i, count)];
     }
 
-    // --- for sockets filling the batch on receive ---
+    // --- for sockets ---
 
-    /** The buffer of free slot {@code i} for a socket to receive into, cleared. */
+    /**
+     * The buffer of free slot {@code i} for a socket to receive into, cleared, one byte longer
+     * than the slot: a datagram longer than {@link #slotBytes()} did not fit (it may have been
+     * cut) and must be dropped.
+     */
     ByteBuffer receiveSlot(int i) {
-        return slots[i].clear();
+        return receiveViews[i].clear();
+    }
+
+    /** The native memory of all slots: slot {@code i} starts at {@link #slotOffset(int) slotOffset(i)}. */
+    MemorySegment memory() {
+        return memory;
+    }
+
+    /** Where slot {@code i} starts in {@link #memory()}. */
+    long slotOffset(int i) {
+        return (long) Objects.checkIndex(i, slots.length) * stride;
+    }
+
+    /** The length of datagram {@code i} to send: its buffer's position. */
+    int sendLength(int i) {
+        return slots[Objects.checkIndex(i, count)].position();
     }
 
     /** Records that slot {@code i} (the next one) now holds {@code length} bytes from {@code from}. */

@@ -9,7 +9,10 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,6 +31,8 @@ public final class NioUdpSocket implements UdpSocket {
     private final InetSocketAddress local;
     private final Object sendLock = new Object();
     private int trafficClass = -1; // guarded by sendLock
+    private final AtomicLong refusedSends = new AtomicLong();
+    private final AtomicLong truncatedDrops = new AtomicLong();
 
     private NioUdpSocket(DatagramChannel channel, Selector selector) throws IOException {
         this.channel = channel;
@@ -67,20 +72,31 @@ public final class NioUdpSocket implements UdpSocket {
     @Override
     public int send(DatagramBatch batch) throws IOException {
         synchronized (sendLock) {
+            int sent = 0;
             for (int i = 0; i < batch.count(); i++) {
                 mark(batch.trafficClass(i));
                 ByteBuffer datagram = batch.slot(i).duplicate().flip();
-                if (!sendOne(datagram, batch.address(i))) {
-                    return i;
+                try {
+                    if (!sendOne(datagram, batch.address(i))) {
+                        return sent;
+                    }
+                    sent++;
+                } catch (ClosedChannelException e) {
+                    throw e;
+                } catch (IOException | UnresolvedAddressException | UnsupportedAddressTypeException e) {
+                    // This datagram's destination is refused (no route, broadcast, wrong family): skip it.
+                    refusedSends.incrementAndGet();
                 }
             }
-            return batch.count();
+            return sent;
         }
     }
 
     private boolean sendOne(ByteBuffer datagram, InetSocketAddress to) throws IOException {
         long deadline = 0;
-        while (channel.send(datagram, to) == 0) {
+        // An empty datagram also reports 0 bytes sent: it went (or, with a full buffer, is lost as UDP may).
+        boolean empty = !datagram.hasRemaining();
+        while (channel.send(datagram, to) == 0 && !empty) {
             // Non-blocking and the send buffer is full: give the kernel a moment, then drop.
             long now = System.nanoTime();
             if (deadline == 0) {
@@ -91,6 +107,16 @@ public final class NioUdpSocket implements UdpSocket {
             LockSupport.parkNanos(20_000);
         }
         return true;
+    }
+
+    @Override
+    public long refusedSends() {
+        return refusedSends.get();
+    }
+
+    @Override
+    public long truncatedDrops() {
+        return truncatedDrops.get();
     }
 
     private void mark(int tc) {
@@ -131,6 +157,10 @@ public final class NioUdpSocket implements UdpSocket {
             SocketAddress from = channel.receive(slot);
             if (from == null) {
                 break;
+            }
+            if (slot.position() > batch.slotBytes()) {
+                truncatedDrops.incrementAndGet(); // reached the spare byte: cut by the channel
+                continue;
             }
             batch.received(n, slot.position(), (InetSocketAddress) from);
             n++;

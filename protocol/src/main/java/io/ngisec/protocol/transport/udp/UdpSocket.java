@@ -16,9 +16,10 @@ public interface UdpSocket extends AutoCloseable {
     /**
      * Sends the datagrams of {@code batch} in order, each to its address with its traffic class
      * (best effort: a platform that refuses the mark still sends). Returns how many were sent;
-     * fewer than the batch holds only when the socket's send buffer is full or a datagram was
-     * refused (e.g. unreachable); the caller may drop the rest, as UDP would. Does not change
-     * the batch.
+     * fewer than the batch holds only when the socket's send buffer stayed full (the rest is not
+     * sent) or the system refused a datagram (e.g. no route, a broadcast address, too large for
+     * the path): that one is skipped, counted in {@link #refusedSends()}, and the rest still go.
+     * The caller may drop what was not sent, as UDP would. Does not change the batch.
      */
     int send(DatagramBatch batch) throws IOException;
 
@@ -28,6 +29,19 @@ public interface UdpSocket extends AutoCloseable {
      * {@link #wakeup()}). Returns how many arrived: 0 on timeout or wake-up.
      */
     int receive(DatagramBatch batch, long timeoutNanos) throws IOException;
+
+    /** Datagrams the system refused to send (skipped by {@link #send}), since the socket opened. */
+    default long refusedSends() {
+        return 0;
+    }
+
+    /**
+     * Datagrams received but dropped because they were longer than the batch's slots (never
+     * delivered cut short), since the socket opened.
+     */
+    default long truncatedDrops() {
+        return 0;
+    }
 
     /** Ends the current or next wait of {@link #receive} early; wake-ups pile up into one. */
     void wakeup();
