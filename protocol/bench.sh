@@ -23,7 +23,8 @@ benchmark="${BENCHMARK:-RecordLayerBenchmark}"
 # Sized for a 2-core machine: one fork, 3 x 2 s warmup, 5 x 2 s measurement per benchmark and size.
 read -r -a jmh_opts <<< "${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
 result="${here}/target/jmh-${benchmark}.json"
-"${JAVA_HOME}/bin/java" -cp "${classpath}" org.openjdk.jmh.Main "${benchmark}" \
+# JMH forks its trial JVMs with this JVM's flags, so they may call native code (LinuxUdpSocket) too.
+"${JAVA_HOME}/bin/java" --enable-native-access=ALL-UNNAMED -cp "${classpath}" org.openjdk.jmh.Main "${benchmark}" \
   "${jmh_opts[@]}" -rf json -rff "${result}" "$@"
 
 if [[ "${benchmark}" == RecordLayerBenchmark ]] && command -v jq >/dev/null; then

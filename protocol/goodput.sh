@@ -20,9 +20,9 @@ mvn -o -q -pl protocol dependency:build-classpath -Dmdep.includeScope=test -Dmde
 classpath="${here}/target/test-classes:${here}/target/classes:$(cat "${classpath_file}")"
 if [[ "${1:-}" == --setup ]]; then
   shift
-  exec "${JAVA_HOME}/bin/java" -cp "${classpath}" io.ngisec.protocol.session.ConnectionSetupBenchmark "$@" 2>/dev/null
+  exec "${JAVA_HOME}/bin/java" --enable-native-access=ALL-UNNAMED -cp "${classpath}" io.ngisec.protocol.session.ConnectionSetupBenchmark "$@" 2>/dev/null
 fi
-"${JAVA_HOME}/bin/java" -Xmx1g -cp "${classpath}" io.ngisec.protocol.session.LoopbackGoodputBenchmark "$@" 2>/dev/null
+"${JAVA_HOME}/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "${classpath}" io.ngisec.protocol.session.LoopbackGoodputBenchmark "$@" 2>/dev/null
 if command -v sshd >/dev/null || [[ -x /usr/sbin/sshd ]]; then
   "${root}/netlab/scp-baseline.sh" "${1:-512}"
 else
