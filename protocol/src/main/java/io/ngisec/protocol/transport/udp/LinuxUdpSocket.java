@@ -58,6 +58,7 @@ import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -81,8 +82,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * SO_SNDBUF, so the kernel caps them at {@code net.core.rmem_max} / {@code wmem_max}: the
  * administrator's limit holds even for root (no SO_RCVBUFFORCE).
  *
- * <p>Thread safety as {@link UdpSocket}; sends are serialised, and so are receives. The file
- * descriptors are closed only after the last call inside has left, never under a running call.
+ * <p>Thread safety as {@link UdpSocket}; sends are serialised, and so are receives. A blocked
+ * receive does not answer {@link Thread#interrupt()} (it is in a system call): end it with
+ * {@link #wakeup()} or {@link #close()}. The file descriptors are closed only after the last call
+ * inside has left, never under a running call, so a descriptor number the kernel reuses for
+ * another file is never written to.
  */
 public final class LinuxUdpSocket implements UdpSocket {
 
@@ -111,11 +115,13 @@ public final class LinuxUdpSocket implements UdpSocket {
     private final MemorySegment receivePoll;
     private final MemorySegment receiveTimeout;
     private final MemorySegment eventCounter;
-    private final SourceAddressCache sources = new SourceAddressCache(); // guarded by receiveLock
+    private final SourceAddressCache sources = new SourceAddressCache(); // used under receiveLock
     private MessageVector receiveVector; // guarded by receiveLock
 
     // Wake-ups may come from any thread at once; they share this errno slot, which nobody reads.
     private final MemorySegment wakeState;
+    // Set from a wake-up until the receiver reads the eventfd: later wake-ups end the same wait, no system call.
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private final MemorySegment wakeIncrement;
 
     private LinuxUdpSocket(Arena arena, int fd, int eventFd, int family, InetSocketAddress local) {
@@ -413,6 +419,8 @@ public final class LinuxUdpSocket implements UdpSocket {
     /** Resets the eventfd (all wake-ups so far count as one); throws if the wake-up was close(). */
     private void consumeWakeup() throws ClosedChannelException {
         LinuxLibc.read(receiveState, eventFd, eventCounter, JAVA_LONG.byteSize());
+        // Cleared after the read: a wake-up skipped in between is still served, as this receive returns.
+        wakePending.set(false);
         if (guard.isClosed()) {
             // Leave the eventfd readable for any other waiter, then report the close.
             LinuxLibc.write(receiveState, eventFd, wakeIncrement, JAVA_LONG.byteSize());
@@ -422,6 +430,9 @@ public final class LinuxUdpSocket implements UdpSocket {
 
     @Override
     public void wakeup() {
+        if (wakePending.getAndSet(true)) {
+            return;
+        }
         if (guard.tryEnter()) {
             try {
                 LinuxLibc.write(wakeState, eventFd, wakeIncrement, JAVA_LONG.byteSize());
@@ -461,9 +472,7 @@ public final class LinuxUdpSocket implements UdpSocket {
 
     /** Source addresses decoded rather than taken from the cache (for tests). */
     long sourceDecodes() {
-        synchronized (receiveLock) {
-            return sources.decodes();
-        }
+        return sources.decodes();
     }
 
     @Override

@@ -21,7 +21,7 @@ final class SourceAddressCache {
     private long word2;
     private int word3;
     private InetSocketAddress last;
-    private long decodes;
+    private volatile long decodes; // written by the receiving thread only
 
     /**
      * The address in the 8-aligned sockaddr at {@code offset} of {@code names}; null if it is
@@ -42,7 +42,7 @@ final class SourceAddressCache {
         }
         InetSocketAddress decoded = Sockaddrs.decode(names, offset);
         if (decoded != null) {
-            decodes++;
+            decodes = decodes + 1;
             word0 = w0;
             word1 = w1;
             word2 = w2;
