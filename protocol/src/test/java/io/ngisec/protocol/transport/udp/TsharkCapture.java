@@ -57,6 +57,22 @@ final class TsharkCapture implements AutoCloseable {
         return capture;
     }
 
+    /** How many lines tshark has written so far. */
+    int lineCount() throws IOException {
+        return Files.readAllLines(out).size();
+    }
+
+    /**
+     * Waits until tshark has written {@code lines} lines or {@code timeoutMillis} passed: on a
+     * busy machine it may lag behind the packets by far more than a fixed pause.
+     */
+    void awaitLines(int lines, long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (Files.readAllLines(out).size() < lines && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(20);
+        }
+    }
+
     /** Stops tshark (SIGTERM lets it write what it captured) and returns its lines. */
     List<String> stop() throws IOException, InterruptedException {
         process.destroy();

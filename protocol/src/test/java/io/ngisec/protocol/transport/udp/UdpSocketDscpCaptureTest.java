@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class UdpSocketDscpCaptureTest {
 
     private static final byte[] MAGIC = "NGISEC-DSCP".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROBE = "NGISEC-PROBE".getBytes(StandardCharsets.US_ASCII);
     private static final int PER_BATCH = 10;
 
     private final List<UdpSocket> opened = new ArrayList<>();
@@ -56,31 +59,55 @@ class UdpSocketDscpCaptureTest {
         List<String> lines;
         try (TsharkCapture capture = TsharkCapture.start("udp and (" + ports + ")",
                 "udp.srcport", "ip.dsfield.dscp", "ipv6.tclass.dscp", "udp.payload")) {
+            awaitLive(capture, pairs.get(0));
+            int probes = capture.lineCount();
             for (Pair p : pairs) {
                 sendMixedBatch(p);
             }
-            Thread.sleep(200); // tshark writes the last packets
+            capture.awaitLines(probes + pairs.size() * PER_BATCH, 10_000);
             lines = capture.stop();
         }
 
         Map<Integer, Set<Integer>> dscpsByPort = new TreeMap<>();
+        int captured = 0;
         for (String line : lines) {
             String[] f = line.split("\t", -1);
             assertThat(f).as("tshark line %s", line).hasSize(4);
             byte[] payload = HexFormat.of().parseHex(f[3].replace(":", ""));
+            if (Arrays.equals(payload, PROBE)) {
+                continue;
+            }
             int dscp = Integer.parseInt(f[1].isEmpty() ? f[2] : f[1]);
             assertThat(payload.length).isGreaterThan(MAGIC.length);
             int expected = (payload[0] & 0xff) >> 2;
             assertThat(dscp).as("DSCP of %s from port %s", HexFormat.of().formatHex(payload), f[0]).isEqualTo(expected);
+            captured++;
             dscpsByPort.computeIfAbsent(Integer.parseInt(f[0]), k -> new TreeSet<>()).add(dscp);
         }
-        System.out.printf("DSCP capture of batches: %d datagrams, DSCPs by source port %s%n", lines.size(), dscpsByPort);
+        System.out.printf("DSCP capture of batches: %d datagrams, DSCPs by source port %s%n", captured, dscpsByPort);
         Set<Integer> all = new TreeSet<>();
         for (int tc : UdpSocketContract.CLASSES) {
             all.add(tc >> 2);
         }
         for (Pair p : pairs) {
             assertThat(dscpsByPort.get(p.sender().localAddress().getPort())).as("DSCPs seen from %s", p.name()).isEqualTo(all);
+        }
+    }
+
+    /**
+     * Sends probes until tshark shows one: its "Capturing on" message may come before the filter
+     * catches packets, and on a busy machine the first batch would be missed.
+     */
+    private static void awaitLive(TsharkCapture capture, Pair p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        DatagramBatch probe = new DatagramBatch(1, 64);
+        while (capture.lineCount() == 0) {
+            assertThat(System.nanoTime()).as("tshark shows a probe").isLessThan(deadline);
+            probe.clear();
+            probe.add(p.receiver().localAddress(), 0).put(PROBE);
+            p.sender().send(probe);
+            p.receiver().receive(new DatagramBatch(4, 64), TimeUnit.MILLISECONDS.toNanos(100));
+            Thread.sleep(20);
         }
     }
 
