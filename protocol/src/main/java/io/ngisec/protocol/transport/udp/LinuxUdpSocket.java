@@ -269,8 +269,8 @@ public final class LinuxUdpSocket implements UdpSocket {
                 if (deadline == 0) {
                     deadline = now + SEND_BUFFER_WAIT_NANOS;
                 }
-                if (now - deadline >= 0 || !awaitWritable(deadline - now)) {
-                    break; // still full: the rest is dropped, as UDP would
+                if (now - deadline >= 0 || Thread.currentThread().isInterrupted() || !awaitWritable(deadline - now)) {
+                    break; // still full (or the sender is being stopped): the rest is dropped, as UDP would
                 }
                 continue;
             }
