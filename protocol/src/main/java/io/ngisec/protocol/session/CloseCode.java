@@ -3,7 +3,7 @@ package io.ngisec.protocol.session;
 import java.util.Optional;
 
 /**
- * Why a session ended, as a CLOSE record says it (section 13.7 of the spec), plus the one reason
+ * Why a session ended, as a CLOSE record says it (section 13.8 of the spec), plus the one reason
  * that is never sent. Wire codes map to constants here only.
  */
 public enum CloseCode {

@@ -3,7 +3,7 @@ package io.ngisec.protocol.session;
 import java.nio.ByteBuffer;
 
 /**
- * What a session that sent CLOSE keeps while it drains (section 13.7 of the spec): the sealed
+ * What a session that sent CLOSE keeps while it drains (section 13.8 of the spec): the sealed
  * CLOSE datagram, sent again when the peer's packets show it was lost, and the end of the drain.
  * Repeats are rate limited by the peer's packets: the 1st, 2nd, 4th, 8th ... authenticated packet
  * after the CLOSE gets one, so a peer that keeps sending cannot make us send as much as it does.

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The payload of a CLOSE record (section 13.7 of the spec): code (v), application code (v) only
+ * The payload of a CLOSE record (section 13.8 of the spec): code (v), application code (v) only
  * for APPLICATION, reason length (v), reason (UTF-8). Variable-length integers as in frames
  * (shortest encoding only); the reason is strict UTF-8 of at most 100 bytes and ends the payload.
  * So every {@link CloseReason} has exactly one encoding, and a payload decodes only if it is the

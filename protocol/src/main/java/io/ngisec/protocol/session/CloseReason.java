@@ -4,7 +4,7 @@ import io.ngisec.protocol.channel.frame.VarInt;
 import java.util.Objects;
 
 /**
- * What a CLOSE record carries (section 13.7 of the spec): a {@link CloseCode}, the application's
+ * What a CLOSE record carries (section 13.8 of the spec): a {@link CloseCode}, the application's
  * own code when the code is {@link CloseCode#APPLICATION} (0 otherwise), and a short reason of at
  * most {@link LifecycleConstants#MAX_CLOSE_REASON_BYTES} bytes of UTF-8. Immutable. A reason from
  * the peer is untrusted text: escape it before showing it.

@@ -1,7 +1,7 @@
 package io.ngisec.protocol.session;
 
 /**
- * The idle timeout of a session (section 13.7 of the spec): it expires once nothing authenticated
+ * The idle timeout of a session (section 13.8 of the spec): it expires once nothing authenticated
  * has arrived from the peer for the configured timeout, or for {@link LifecycleConstants#MIN_IDLE_PTOS}
  * PTOs if that is longer (so a path whose probes take long to come back is not mistaken for a dead
  * peer). Starts counting at its creation. Not thread safe.

@@ -1,7 +1,7 @@
 package io.ngisec.protocol.session;
 
 /**
- * When a session sends a PING to keep the path alive (section 13.7 of the spec): once it has sent
+ * When a session sends a PING to keep the path alive (section 13.8 of the spec): once it has sent
  * nothing ack-eliciting for the keepalive interval. The PING refreshes NAT bindings on the way and
  * the peer's idle timer, and its ACK refreshes ours, so two live peers never time out however
  * idle their applications are. Starts counting at its creation. Not thread safe.

@@ -3,7 +3,7 @@ package io.ngisec.protocol.session;
 import java.time.Duration;
 
 /**
- * Tunables of the session lifecycle (section 13.7 of the spec): idle timeout, keepalive and the
+ * Tunables of the session lifecycle (section 13.8 of the spec): idle timeout, keepalive and the
  * PLPMTUD search ceiling and raise interval. Part of {@link SessionConfig}. The peers need not
  * agree on any of them.
  *

@@ -1,7 +1,7 @@
 package io.ngisec.protocol.session;
 
 /**
- * Specification constants of the session lifecycle (section 13.7 of the spec): CLOSE, draining,
+ * Specification constants of the session lifecycle (section 13.8 of the spec): CLOSE, draining,
  * idle timeout and PLPMTUD. Times in nanoseconds or PTOs, sizes in bytes. The tunables are in
  * {@link LifecycleConfig}.
  */

@@ -1,7 +1,7 @@
 package io.ngisec.protocol.session;
 
 /**
- * Datagram packetization-layer PMTU discovery after RFC 8899 (section 13.7 of the spec), as a
+ * Datagram packetization-layer PMTU discovery after RFC 8899 (section 13.8 of the spec), as a
  * state machine fed with what the session sends, what is acknowledged and what is lost; it sends
  * nothing itself and reads no clock.
  *

@@ -76,7 +76,7 @@ import java.util.random.RandomGenerator;
  * already have been applied; stream data is idempotent, so a retransmission is harmless).
  * Frames other than ACK, STREAM, DATAGRAM, MAX_STREAM_DATA, PING and PADDING are ignored for now.
  *
- * <p>Lifecycle (section 13.7 of the spec): {@link #close} sends a CLOSE and drains; an
+ * <p>Lifecycle (section 13.8 of the spec): {@link #close} sends a CLOSE and drains; an
  * authenticated CLOSE from the peer, the idle timeout, or a protocol violation by the peer (which
  * sends a CLOSE) end the session too; {@link #end()} says why. Once ended it sends nothing but
  * repeats of its CLOSE, and {@link #isTerminated()} tells the driver when to stop. A PING goes out

@@ -41,7 +41,7 @@ import java.util.random.RandomGenerator;
  * inside the driver (CLOSED, with the failure as cause); blocked and later calls then throw that
  * {@link SessionFailure}, whose {@link SessionFailure#closeReason()} gives the CLOSE's code and
  * reason. Data already received can still be read. Keepalives and PMTU discovery run in the core
- * (section 13.7 of the spec).
+ * (section 13.8 of the spec).
  *
  * <p>Statistics: {@link #stats()} takes a snapshot on the caller's thread (under the lock);
  * {@link #subscribe} has the driver take one every interval, on its own timer, and hand it to the

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The CLOSE payload of section 13.7: layout, one encoding per reason, and what is refused. */
+/** The CLOSE payload of section 13.8: layout, one encoding per reason, and what is refused. */
 class ClosePayloadTest {
 
     static byte[] encode(CloseReason reason) {

@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ngisec.protocol.handshake.LocalCredentials;
 import io.ngisec.protocol.handshake.TestOrganization;
 import io.ngisec.protocol.record.PacketType;
-import io.ngisec.protocol.transport.DatagramPath;
-import io.ngisec.protocol.transport.IceRole;
-import io.ngisec.protocol.transport.IceSettings;
-import io.ngisec.protocol.transport.IceTransport;
-import io.ngisec.protocol.transport.InMemorySignaling;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -28,61 +23,41 @@ import org.junit.jupiter.api.Test;
  */
 class UdpSessionLifecycleTest {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
     private final TestOrganization org = new TestOrganization("Acme");
     private final LocalCredentials alice = org.enroll("alice");
     private final LocalCredentials bob = org.enroll("bob");
 
     @Test
     void aCloseOverUdpWakesThePeersBlockedReaderWithPeerClosedAndTheCloseReason() throws Exception {
-        InMemorySignaling[] signaling = InMemorySignaling.pair();
-        try (IceTransport a = new IceTransport(IceSettings.loopback(IceRole.CONTROLLING, CONNECT_TIMEOUT), signaling[0]);
-                IceTransport b = new IceTransport(IceSettings.loopback(IceRole.CONTROLLED, CONNECT_TIMEOUT), signaling[1])) {
-            CompletableFuture<DatagramPath> fa = a.connect();
-            CompletableFuture<DatagramPath> fb = b.connect();
-            DatagramPath pa = fa.get(15, TimeUnit.SECONDS);
-            DatagramPath pb = fb.get(15, TimeUnit.SECONDS);
-            EstablishedPair pair = EstablishedPair.handshake(org, alice, bob, pa, pb, 10);
-            UdpSession aliceSession = UdpSession.start(pa, pair.aliceInbox(), pair.alice(), SessionConfig.defaults(),
-                    new SplittableRandom(1));
-            UdpSession bobSession = UdpSession.start(pb, pair.bobInbox(), pair.bob(), SessionConfig.defaults(),
-                    new SplittableRandom(2));
-            try {
-                aliceSession.write(0, ByteBuffer.wrap(new byte[] {1, 2, 3}));
-                ByteBuffer in = ByteBuffer.allocate(16);
-                assertThat(bobSession.read(0, in)).isEqualTo(3);
+        try (IceLoopbackSessions s = IceLoopbackSessions.open(SessionConfig.defaults(), p -> p)) {
+            s.alice.write(0, ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            ByteBuffer in = ByteBuffer.allocate(16);
+            assertThat(s.bob.read(0, in)).isEqualTo(3);
 
-                AtomicReference<Thread> reader = new AtomicReference<>();
-                CompletableFuture<Integer> blocked = SessionHandshakeTest.async(() -> {
-                    reader.set(Thread.currentThread());
-                    return bobSession.read(0, in.clear());
-                });
-                while (reader.get() == null || reader.get().getState() != Thread.State.WAITING) {
-                    Thread.sleep(1); // until the reader waits inside read()
-                }
-                aliceSession.close(CloseReason.application(7, "bye"));
-
-                assertThatThrownBy(() -> blocked.get(10, TimeUnit.SECONDS))
-                        .isInstanceOf(ExecutionException.class)
-                        .cause()
-                        .isInstanceOfSatisfying(SessionFailure.class, f -> {
-                            assertThat(f.reason()).isEqualTo(SessionFailure.Reason.PEER_CLOSED);
-                            assertThat(f.closeReason()).hasValue(CloseReason.application(7, "bye"));
-                        });
-                assertThatThrownBy(() -> aliceSession.write(0, ByteBuffer.wrap(new byte[1])))
-                        .isInstanceOfSatisfying(SessionFailure.class, f -> {
-                            assertThat(f.reason()).isEqualTo(SessionFailure.Reason.CLOSED);
-                            assertThat(f.closeReason()).hasValue(CloseReason.application(7, "bye"));
-                        });
-                assertThat(bobSession.awaitTermination(Duration.ofSeconds(10))).isTrue();
-                assertThat(aliceSession.awaitTermination(Duration.ofSeconds(10))).as("drained").isTrue();
-            } finally {
-                aliceSession.close();
-                bobSession.close();
+            AtomicReference<Thread> reader = new AtomicReference<>();
+            CompletableFuture<Integer> blocked = SessionHandshakeTest.async(() -> {
+                reader.set(Thread.currentThread());
+                return s.bob.read(0, in.clear());
+            });
+            while (reader.get() == null || reader.get().getState() != Thread.State.WAITING) {
+                Thread.sleep(1); // until the reader waits inside read()
             }
-        } finally {
-            signaling[0].close();
+            s.alice.close(CloseReason.application(7, "bye"));
+
+            assertThatThrownBy(() -> blocked.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.reason()).isEqualTo(SessionFailure.Reason.PEER_CLOSED);
+                        assertThat(f.closeReason()).hasValue(CloseReason.application(7, "bye"));
+                    });
+            assertThatThrownBy(() -> s.alice.write(0, ByteBuffer.wrap(new byte[1])))
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.reason()).isEqualTo(SessionFailure.Reason.CLOSED);
+                        assertThat(f.closeReason()).hasValue(CloseReason.application(7, "bye"));
+                    });
+            assertThat(s.bob.awaitTermination(Duration.ofSeconds(10))).isTrue();
+            assertThat(s.alice.awaitTermination(Duration.ofSeconds(10))).as("drained").isTrue();
         }
     }
 
