@@ -261,6 +261,7 @@ public final class UdpSession implements AutoCloseable {
             core.close(System.nanoTime(), reason);
             flushPath();
             closed = true;
+            statsPublisher.closeAll(); // as before the drain existed: subscriptions end with close()
             lock.notifyAll();
         }
         inbox.wake();
@@ -272,8 +273,8 @@ public final class UdpSession implements AutoCloseable {
     }
 
     private void checkOpen() throws SessionFailure {
-        if (closed || core.end().isPresent()) {
-            Optional<SessionEnd> end = core.end();
+        Optional<SessionEnd> end = core.end();
+        if (closed || end.isPresent()) {
             if (end.isPresent() && driverFailure == null) {
                 throw new SessionFailure(end.get());
             }
