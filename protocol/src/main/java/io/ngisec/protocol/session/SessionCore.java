@@ -6,6 +6,7 @@ import io.ngisec.protocol.channel.frame.Frame;
 import io.ngisec.protocol.channel.frame.FrameCodec;
 import io.ngisec.protocol.channel.frame.FrameException;
 import io.ngisec.protocol.channel.frame.MaxStreamDataFrame;
+import io.ngisec.protocol.channel.frame.PaddingFrame;
 import io.ngisec.protocol.channel.frame.PingFrame;
 import io.ngisec.protocol.channel.frame.StreamFrame;
 import io.ngisec.protocol.channel.stream.ReceiveStream;
@@ -75,6 +76,13 @@ import java.util.random.RandomGenerator;
  * already have been applied; stream data is idempotent, so a retransmission is harmless).
  * Frames other than ACK, STREAM, DATAGRAM, MAX_STREAM_DATA, PING and PADDING are ignored for now.
  *
+ * <p>Lifecycle (section 13.8 of the spec): {@link #close} sends a CLOSE and drains; an
+ * authenticated CLOSE from the peer, the idle timeout, or a protocol violation by the peer (which
+ * sends a CLOSE) end the session too; {@link #end()} says why. Once ended it sends nothing but
+ * repeats of its CLOSE, and {@link #isTerminated()} tells the driver when to stop. A PING goes out
+ * when nothing ack-eliciting has for the keepalive interval, and PLPMTUD ({@link PmtuProber})
+ * raises the size of stream packets above the base ({@link #pmtu()}).
+ *
  * <p>Not thread safe: one thread (the driver's) owns the session and calls every method.
  */
 public final class SessionCore {
@@ -82,6 +90,7 @@ public final class SessionCore {
     private final RecordLayer record;
     private final PacketLink link;
     private final SessionConfig config;
+    /** Payload room of a packet of the base size: real-time datagrams must fit it whatever the PMTU. */
     private final int maxPayload;
 
     private final RttEstimator rtt;
@@ -100,6 +109,13 @@ public final class SessionCore {
     private final AckTracker acks;
     private final SessionCounters counters = new SessionCounters();
     private final TrafficCollector traffic = new TrafficCollector();
+    private final PmtuProber pmtu;
+    // Lifecycle: the timers start at the first call that brings a time, as the core has no clock.
+    private IdleTimer idle;
+    private KeepaliveTimer keepalive;
+    private SessionEnd end;
+    private CloseDrain drain;
+    private int peerViolations;
 
     private final ByteBuffer payload;
     private final ByteBuffer datagram;
@@ -111,17 +127,25 @@ public final class SessionCore {
      * {@code random} seeds the congestion controller's choices (inject a seeded one in tests).
      */
     public SessionCore(RecordLayer record, PacketLink link, SessionConfig config, RandomGenerator random) {
+        this(record, link, config, new BbrController(config.maxDatagramBytes(), random));
+    }
+
+    /** As the public constructor, with {@code controller} for congestion control (tests watch what it is told). */
+    SessionCore(RecordLayer record, PacketLink link, SessionConfig config, CongestionController controller) {
         this.record = record;
         this.link = link;
         this.config = config;
         this.maxPayload = config.maxDatagramBytes() - Limits.OVERHEAD_BYTES;
         this.rtt = new RttEstimator(config.maxAckDelayNanos());
         this.lossDetector = new LossDetector(rtt);
-        this.controller = new BbrController(config.maxDatagramBytes(), random);
+        this.controller = controller;
         this.pacer = Pacer.withSendQuantum(config.maxDatagramBytes());
         this.acks = new AckTracker(config.maxAckDelayNanos(), config.ackElicitingThreshold());
-        this.payload = ByteBuffer.allocate(maxPayload);
-        this.datagram = ByteBuffer.allocate(config.maxDatagramBytes());
+        // Sized for the PLPMTUD ceiling: packets grow up to it as probes confirm the path carries them.
+        this.payload = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes() - Limits.OVERHEAD_BYTES);
+        this.datagram = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes());
+        this.pmtu = new PmtuProber(config.maxDatagramBytes(), config.lifecycle().maxPmtuBytes(),
+                config.lifecycle().pmtuRaiseIntervalNanos(), counters);
         for (StreamConfig s : config.streams()) {
             streamConfigs.put(s.streamId(), s);
             sendStreams.put(s.streamId(), new SendStream(config.sendBufferBytes(), config.streamWindow()));
@@ -209,6 +233,105 @@ public final class SessionCore {
                 controller.pacingRate());
     }
 
+    /** The path MTU PLPMTUD has confirmed: the largest datagram stream packets use now, header and tag included. */
+    public int pmtu() {
+        return pmtu.pmtu();
+    }
+
+    // --- lifecycle ---
+
+    /**
+     * Ends the session at {@code nowNanos}: sends a CLOSE carrying {@code reason}, erases the
+     * sending keys, and drains for 3 PTOs, sending the CLOSE again (rate limited) if the peer's
+     * packets keep coming; data not yet acknowledged is abandoned (wait for {@link #isSendDone}
+     * first for an orderly end). Nothing happens if the session has already ended.
+     *
+     * @throws IllegalArgumentException for a code that is never sent ({@link CloseCode#IDLE_TIMEOUT})
+     */
+    public void close(long nowNanos, CloseReason reason) {
+        if (!reason.code().isSent()) {
+            throw new IllegalArgumentException(reason.code() + " is never sent");
+        }
+        start(nowNanos);
+        if (end == null) {
+            closeWith(nowNanos, SessionFailure.Reason.CLOSED, reason);
+        }
+    }
+
+    /** Why the session ended, once it has (closed either way, idle timeout, protocol violation). */
+    public Optional<SessionEnd> end() {
+        return Optional.ofNullable(end);
+    }
+
+    /** Whether the session has ended and finished draining: it will never send again and its keys are erased. */
+    public boolean isTerminated() {
+        return end != null && drain == null;
+    }
+
+    private void start(long nowNanos) {
+        if (idle == null) {
+            idle = new IdleTimer(config.lifecycle().idleTimeoutNanos(), nowNanos);
+            keepalive = new KeepaliveTimer(config.lifecycle().keepaliveIntervalNanos(), nowNanos);
+        }
+    }
+
+    private void closeWith(long nowNanos, SessionFailure.Reason why, CloseReason reason) {
+        end = new SessionEnd(why, reason);
+        ByteBuffer closePayload = ByteBuffer.allocate(ClosePayload.encodedLength(reason));
+        ClosePayload.encode(reason, closePayload);
+        closePayload.flip();
+        ByteBuffer out = ByteBuffer.allocate(closePayload.remaining() + Limits.OVERHEAD_BYTES);
+        long packetNumber;
+        try {
+            packetNumber = record.sealer().sealClose(closePayload, out);
+        } catch (RecordException e) {
+            counters.sealFailures++; // keys exhausted or already closed: nothing can tell the peer
+            record.close();
+            return;
+        }
+        record.sealer().close(); // the opener stays until the drain ends, to recognise the peer's packets
+        traffic.onSent(QosClass.CONTROL, packetNumber, out.position(), nowNanos); // repeats are the same record
+        long drainNanos = LifecycleConstants.DRAIN_PTOS * rtt.probeTimeout();
+        drain = new CloseDrain(out.array(), nowNanos + drainNanos);
+        sendClose();
+    }
+
+    private void sendClose() {
+        counters.closesSent++;
+        link.send(drain.datagram(), QosClass.CONTROL);
+    }
+
+    /** The peer's authenticated CLOSE: the session ends at once, sending nothing. */
+    private void onPeerClose(ByteBuffer closePayload) {
+        Optional<CloseReason> said = ClosePayload.decode(closePayload);
+        if (said.isEmpty()) {
+            counters.malformedPackets++; // the peer has closed all the same: its keys are gone
+        }
+        end = new SessionEnd(SessionFailure.Reason.PEER_CLOSED,
+                said.orElseGet(() -> CloseReason.protocolViolation("unreadable CLOSE payload")));
+        record.close();
+    }
+
+    /** An authenticated packet while draining: the peer has not seen our CLOSE, or has closed too. */
+    private void onPacketWhileDraining(long nowNanos, PacketType type) {
+        if (drain == null) {
+            return;
+        }
+        if (type == PacketType.CLOSE) {
+            drain = null; // nothing left to tell the peer
+            record.close();
+        } else if (drain.onPeerPacket(nowNanos)) {
+            sendClose();
+        }
+    }
+
+    /** An authenticated packet the session had to drop: the peer's fault; enough of them close the session. */
+    private void peerViolation(long nowNanos, String what) {
+        if (++peerViolations >= LifecycleConstants.MAX_PEER_VIOLATIONS) {
+            closeWith(nowNanos, SessionFailure.Reason.PROTOCOL_VIOLATION, CloseReason.protocolViolation(what));
+        }
+    }
+
     // --- driver side: receiving ---
 
     /**
@@ -216,20 +339,31 @@ public final class SessionCore {
      * Never throws for anything the datagram holds: drops are counted.
      */
     public void onDatagram(long nowNanos, ByteBuffer bytes) {
+        start(nowNanos);
         plaintext.clear();
         int length = bytes.remaining();
         OpenResult opened = record.open(bytes, plaintext);
-        if (!opened.accepted() || opened.type() != PacketType.DATA) {
-            return; // counted by the record layer; CLOSE handling is not built yet
+        if (!opened.accepted()) {
+            return; // counted by the record layer (after the end: as CLOSED)
         }
+        if (end != null) {
+            onPacketWhileDraining(nowNanos, opened.type());
+            return;
+        }
+        idle.onAuthenticated(nowNanos);
         long packetNumber = opened.packetNumber();
         traffic.onReceived(opened.qosClass(), packetNumber, length, nowNanos);
         plaintext.flip();
+        if (opened.type() == PacketType.CLOSE) {
+            onPeerClose(plaintext);
+            return;
+        }
         List<Frame> frames;
         try {
             frames = FrameCodec.decodeAll(plaintext);
         } catch (FrameException e) {
             counters.malformedPackets++;
+            peerViolation(nowNanos, "malformed frames");
             return;
         }
         boolean ackEliciting = false;
@@ -252,12 +386,18 @@ public final class SessionCore {
                 ReceiveStream rs = receiveStreams.get(sf.streamId());
                 if (rs == null) {
                     counters.streamErrors++;
+                    peerViolation(nowNanos, "unknown stream " + sf.streamId());
                     return false;
                 }
                 try {
                     rs.onData(sf.offset(), ByteBuffer.wrap(sf.data()), sf.fin());
                 } catch (StreamException e) {
                     counters.streamErrors++;
+                    if (e.reason() != StreamException.Reason.TOO_FRAGMENTED) {
+                        // Flow control or final size: the peer's view of the stream is broken, as QUIC judges it.
+                        closeWith(nowNanos, SessionFailure.Reason.PROTOCOL_VIOLATION,
+                                CloseReason.protocolViolation(e.reason() + " on stream " + sf.streamId()));
+                    }
                     return false;
                 }
             }
@@ -273,6 +413,7 @@ public final class SessionCore {
                 SendStream ss = sendStreams.get(m.streamId());
                 if (ss == null) {
                     counters.streamErrors++;
+                    peerViolation(nowNanos, "unknown stream " + m.streamId());
                     return false;
                 }
                 ss.updateCredit(m.maximum());
@@ -296,9 +437,11 @@ public final class SessionCore {
             outcome = lossDetector.onAck(ranges, delayNanos, nowNanos);
         } catch (AckViolation e) {
             counters.ackViolations++;
+            peerViolation(nowNanos, "ACK of a packet never sent");
             return false;
         }
         for (SentPacket p : outcome.newlyAcked()) {
+            pmtu.onAcked(p.packetNumber(), p.bytes(), nowNanos);
             SentFrames frames = inFlight.remove(p.packetNumber());
             if (frames != null) {
                 for (SentFrames.StreamRange r : frames.ranges()) {
@@ -320,31 +463,56 @@ public final class SessionCore {
         if (lost.isEmpty()) {
             return;
         }
+        List<SentPacket> congestionLosses = new ArrayList<>(lost.size());
         for (SentPacket p : lost) {
             traffic.onLost(p.packetNumber());
+            if (!pmtu.onLost(p.packetNumber(), p.bytes(), nowNanos)) {
+                congestionLosses.add(p); // a lost PMTU probe says the packet was too big, not that the path is full
+            }
             SentFrames frames = inFlight.remove(p.packetNumber());
             if (frames != null) {
                 requeue(frames);
             }
         }
-        controller.onLost(nowNanos, lost, lossDetector.bytesInFlight());
+        if (!congestionLosses.isEmpty()) {
+            controller.onLost(nowNanos, congestionLosses, lossDetector.bytesInFlight());
+        }
     }
 
     // --- driver side: sending ---
 
     /**
-     * Does everything due at {@code nowNanos}: runs the loss timer if it has expired, then sends
-     * as many packets as the queues, the congestion window and the pacer allow. Returns how many
-     * packets it sent.
+     * Does everything due at {@code nowNanos}: ends the session if the idle timer has expired (or
+     * the drain of a closed one), runs the loss timer if it has expired, then sends as many packets
+     * as the queues, the congestion window and the pacer allow, a keepalive PING if one is due and
+     * a PMTU probe if one is due and the window has room. Returns how many packets it sent.
      */
     public int poll(long nowNanos) {
+        start(nowNanos);
+        if (end != null) {
+            if (drain != null && drain.isOver(nowNanos)) {
+                drain = null;
+                record.close();
+            }
+            return 0;
+        }
+        if (idle.isExpired(nowNanos, rtt.probeTimeout())) {
+            end = new SessionEnd(SessionFailure.Reason.IDLE_TIMEOUT, CloseReason.IDLE_TIMEOUT);
+            record.close(); // the peer is presumed gone: no CLOSE
+            return 0;
+        }
         OptionalLong lossDeadline = lossDetector.lossDetectionDeadline();
         if (lossDeadline.isPresent() && lossDeadline.getAsLong() <= nowNanos) {
             TimeoutOutcome timeout = lossDetector.onLossDetectionTimeout(nowNanos);
             onLost(timeout.lost(), nowNanos);
             if (timeout.sendProbe()) {
                 probesToSend = 1;
+                pmtu.onProbeTimeout();
             }
+        }
+        if (keepalive.isDue(nowNanos) && probesToSend == 0) {
+            probesToSend = 1; // a PING unless stream data goes first
+            counters.keepalivesSent++;
         }
         int sent = 0;
         boolean sealed = true;
@@ -362,6 +530,10 @@ public final class SessionCore {
             }
             sent += sealed ? 1 : 0;
         }
+        int probeSize = pmtu.probeSizeDue(nowNanos);
+        if (probeSize > 0 && controller.canSend(lossDetector.bytesInFlight())) {
+            sent += sendPmtuProbe(probeSize, nowNanos) ? 1 : 0;
+        }
         if (streamWithData() == null && controller.canSend(lossDetector.bytesInFlight())) {
             sampler.onAppLimited(lossDetector.bytesInFlight());
         }
@@ -371,11 +543,20 @@ public final class SessionCore {
     /**
      * The time, {@code nowNanos} or later unless a timer is already overdue, at which {@link #poll}
      * next has something to do if nothing arrives meanwhile: an
-     * ACK falling due, the loss-detection timer, or the pacer letting the next stream packet go.
-     * Empty if nothing is pending.
+     * ACK falling due, the loss-detection timer, the pacer letting the next stream packet go, the
+     * idle, keepalive or PMTU raise timer, a PMTU probe the window has room for, or the end of a
+     * drain. Empty only once the session has terminated.
      */
     public OptionalLong nextTimeout(long nowNanos) {
-        long t = Long.MAX_VALUE;
+        start(nowNanos);
+        if (end != null) {
+            return drain == null ? OptionalLong.empty() : OptionalLong.of(drain.deadlineNanos());
+        }
+        long t = Math.min(idle.deadlineNanos(rtt.probeTimeout()), keepalive.deadlineNanos());
+        t = Math.min(t, pmtu.raiseAtNanos());
+        if (pmtu.probeWaiting() && controller.canSend(lossDetector.bytesInFlight())) {
+            t = Math.min(t, nowNanos);
+        }
         t = Math.min(t, acks.ackDeadline().orElse(Long.MAX_VALUE));
         t = Math.min(t, lossDetector.lossDetectionDeadline().orElse(Long.MAX_VALUE));
         if (streamWithData() != null && controller.canSend(lossDetector.bytesInFlight())) {
@@ -385,7 +566,7 @@ public final class SessionCore {
     }
 
     private long pacerTime(long nowNanos) {
-        return pacer.nextSendTime(nowNanos, config.maxDatagramBytes(), controller.pacingRate());
+        return pacer.nextSendTime(nowNanos, pmtu.pmtu(), controller.pacingRate());
     }
 
     private boolean streamMaySend(long nowNanos) {
@@ -409,7 +590,7 @@ public final class SessionCore {
     }
 
     private boolean sendRealtimePacket(long nowNanos) {
-        payload.clear();
+        startPayload();
         maybeAck(nowNanos);
         boolean eliciting = false;
         while (!datagramsToSend.isEmpty()
@@ -422,7 +603,7 @@ public final class SessionCore {
     }
 
     private boolean sendStreamPacket(StreamConfig first, long nowNanos) {
-        payload.clear();
+        startPayload();
         maybeAck(nowNanos);
         List<Long> credit = putCredit();
         List<SentFrames.StreamRange> ranges = new ArrayList<>();
@@ -453,7 +634,7 @@ public final class SessionCore {
     }
 
     private boolean sendControlPacket(long nowNanos) {
-        payload.clear();
+        startPayload();
         maybeAck(nowNanos);
         List<Long> credit = putCredit();
         boolean eliciting = !credit.isEmpty();
@@ -462,6 +643,19 @@ public final class SessionCore {
             eliciting = true;
         }
         return seal(QosClass.CONTROL, Service.CONTROL, eliciting, new SentFrames(List.of(), credit), nowNanos);
+    }
+
+    /** A PLPMTUD probe of exactly {@code size} bytes: PING and PADDING, CONTROL, carrying nothing to retransmit. */
+    private boolean sendPmtuProbe(int size, long nowNanos) {
+        payload.clear();
+        FrameCodec.encode(new PingFrame(), payload);
+        FrameCodec.encode(new PaddingFrame(size - Limits.OVERHEAD_BYTES - payload.position()), payload);
+        return seal(QosClass.CONTROL, Service.CONTROL, true, SentFrames.NOTHING, nowNanos);
+    }
+
+    /** Clears the payload for a packet of at most the current PMTU. */
+    private void startPayload() {
+        payload.clear().limit(pmtu.pmtu() - Limits.OVERHEAD_BYTES);
     }
 
     private List<Long> putCredit() {
@@ -495,6 +689,10 @@ public final class SessionCore {
         int bytes = datagram.position();
         DeliveryState state = sampler.onPacketSent(nowNanos, lossDetector.bytesInFlight());
         lossDetector.onPacketSent(new SentPacket(pn, nowNanos, bytes, ackEliciting, state));
+        pmtu.onPacketSent(pn, bytes);
+        if (ackEliciting) {
+            keepalive.onAckElicitingSent(nowNanos);
+        }
         controller.onPacketSent(nowNanos, bytes, lossDetector.bytesInFlight());
         pacer.onPacketSent(nowNanos, bytes, controller.pacingRate());
         if (!frames.ranges().isEmpty() || !frames.creditStreams().isEmpty()) {

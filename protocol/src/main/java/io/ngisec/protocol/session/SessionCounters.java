@@ -14,6 +14,11 @@ public final class SessionCounters {
     long datagramsDropped;
     long packetsSent;
     long sealFailures;
+    long keepalivesSent;
+    long closesSent;
+    long pmtuProbesSent;
+    long pmtuProbesLost;
+    long pmtuBlackHoles;
 
     SessionCounters() {
     }
@@ -56,5 +61,30 @@ public final class SessionCounters {
     /** Packets the record layer refused to seal (closed, key exhausted, policy). */
     public long sealFailures() {
         return sealFailures;
+    }
+
+    /** Keepalive PINGs sent because nothing ack-eliciting had gone out for the keepalive interval. */
+    public long keepalivesSent() {
+        return keepalivesSent;
+    }
+
+    /** CLOSE records sent: the first, and its repeats while draining. */
+    public long closesSent() {
+        return closesSent;
+    }
+
+    /** PLPMTUD probes sent (PING and PADDING above the current PMTU). */
+    public long pmtuProbesSent() {
+        return pmtuProbesSent;
+    }
+
+    /** PLPMTUD probes declared lost (not reported to congestion control). */
+    public long pmtuProbesLost() {
+        return pmtuProbesLost;
+    }
+
+    /** Times the PMTU fell back to the base because packets above it stopped getting through. */
+    public long pmtuBlackHoles() {
+        return pmtuBlackHoles;
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Why a session over a real path did not start or stopped. The one failure type of the session
  * drivers ({@link SessionHandshake}, {@link UdpSession}); the reason is for the local side (logs,
- * statistics, the user) and is never sent to the peer.
+ * statistics, the user) and is never sent to the peer. When the session ended by a CLOSE (either
+ * way) or the idle timer, {@link #closeReason()} says what the CLOSE carried.
  */
 public final class SessionFailure extends Exception {
 
@@ -19,11 +20,18 @@ public final class SessionFailure extends Exception {
         /** The path refused a send: it is closed. */
         PATH_CLOSED,
         /** The session was closed locally. */
-        CLOSED
+        CLOSED,
+        /** The peer sent an authenticated CLOSE: see {@link #closeReason()} for its code and reason. */
+        PEER_CLOSED,
+        /** Nothing authenticated arrived from the peer for the idle timeout; no CLOSE was sent. */
+        IDLE_TIMEOUT,
+        /** The peer broke the protocol (flow control, final size, repeated malformed frames); we sent a CLOSE saying so. */
+        PROTOCOL_VIOLATION
     }
 
     private final Reason reason;
     private final HandshakeFailure.Reason handshakeReason;
+    private final CloseReason closeReason;
 
     public SessionFailure(Reason reason, String detail) {
         this(reason, detail, null);
@@ -34,6 +42,22 @@ public final class SessionFailure extends Exception {
         super(reason + ": " + detail, cause, false, false);
         this.reason = reason;
         this.handshakeReason = cause instanceof HandshakeFailure f ? f.reason() : null;
+        this.closeReason = null;
+    }
+
+    /** The failure of a session that ended as {@code end} says. */
+    public SessionFailure(SessionEnd end) {
+        super(end.reason() + ": " + end.close().code()
+                + (end.close().code() == CloseCode.APPLICATION ? " " + end.close().applicationCode() : "")
+                + (end.close().reason().isEmpty() ? "" : " (" + printable(end.close().reason()) + ")"), null, false, false);
+        this.reason = end.reason();
+        this.handshakeReason = null;
+        this.closeReason = end.close();
+    }
+
+    // The peer's reason is untrusted: keep line breaks and other controls out of logs.
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     public Reason reason() {
@@ -43,5 +67,10 @@ public final class SessionFailure extends Exception {
     /** The handshake's own reason when a handshake message was refused (for a timeout: the last one seen, if any). */
     public Optional<HandshakeFailure.Reason> handshakeReason() {
         return Optional.ofNullable(handshakeReason);
+    }
+
+    /** What the CLOSE said (ours or the peer's), or {@link CloseReason#IDLE_TIMEOUT}; empty for other failures. */
+    public Optional<CloseReason> closeReason() {
+        return Optional.ofNullable(closeReason);
     }
 }

@@ -35,15 +35,19 @@ import java.util.random.RandomGenerator;
  * <p>Thread safe: the application calls in from any threads. {@link #write} blocks while the
  * stream's send buffer is full (back-pressure), {@link #read} blocks until data or the end of the
  * stream. Every call, every driver step and every received datagram take one lock, so the core
- * is never touched by two threads at once. A failure inside the driver, or {@link #close()},
- * ends the session; blocked and later calls then throw {@link SessionFailure} (CLOSED, with the
- * driver's failure as cause if any).
+ * is never touched by two threads at once. The session ends by {@link #close()} (CLOSED; a CLOSE
+ * goes to the peer), by the peer's CLOSE (PEER_CLOSED), by the idle timeout (IDLE_TIMEOUT), by a
+ * protocol violation of the peer (PROTOCOL_VIOLATION; a CLOSE goes to the peer) or by a failure
+ * inside the driver (CLOSED, with the failure as cause); blocked and later calls then throw that
+ * {@link SessionFailure}, whose {@link SessionFailure#closeReason()} gives the CLOSE's code and
+ * reason. Data already received can still be read. Keepalives and PMTU discovery run in the core
+ * (section 13.8 of the spec).
  *
  * <p>Statistics: {@link #stats()} takes a snapshot on the caller's thread (under the lock);
  * {@link #subscribe} has the driver take one every interval, on its own timer, and hand it to the
  * listener's executor without waiting for it (see {@link StatsSubscription}).
  *
- * <p>Not yet: a CLOSE packet to the peer, an idle timeout, path validation and PMTU discovery.
+ * <p>Not yet: path validation and migration.
  */
 public final class UdpSession implements AutoCloseable {
 
@@ -60,6 +64,8 @@ public final class UdpSession implements AutoCloseable {
     private final byte[] finishToRepeat;
     private final Thread driver;
     private volatile boolean closed;
+    /** Set once the driver has stopped: the session ended and drained, or the driver failed. */
+    private volatile boolean terminated;
     private Throwable driverFailure;
     private long pathSendFailures;
     private long finishRepeats;
@@ -67,7 +73,6 @@ public final class UdpSession implements AutoCloseable {
     private final LongFunction<SessionStats> snapshot = this::snapshot;
     private final long startNanos = System.nanoTime();
     private final Duration handshakeTime;
-    private final int pmtu;
 
     private UdpSession(DatagramPath path, DatagramInbox inbox, SessionHandshake.Established established,
             SessionConfig config, RandomGenerator random) {
@@ -77,7 +82,6 @@ public final class UdpSession implements AutoCloseable {
         this.core = new SessionCore(record, this::sendOnPath, config, random);
         this.finishToRepeat = established.finishDatagram();
         this.handshakeTime = established.result().elapsed();
-        this.pmtu = config.maxDatagramBytes(); // until the core reports what PMTU discovery found
         this.driver = Thread.ofPlatform().daemon()
                 .name("ngisec-session-" + Long.toHexString(record.localConnectionId()))
                 .unstarted(this::drive);
@@ -227,35 +231,53 @@ public final class UdpSession implements AutoCloseable {
         SessionCounters c = core.counters();
         DropCounts drops = new DropCounts(recordStats.receive().drops(), c.malformedPackets(), c.ackViolations(),
                 c.streamErrors(), c.datagramsDropped(), c.sealFailures(), inbox.overflowDrops(), pathSendFailures);
-        return new SessionStats(Duration.ofNanos(nowNanos - startNanos), PathInfo.of(path, pmtu),
+        return new SessionStats(Duration.ofNanos(nowNanos - startNanos), PathInfo.of(path, core.pmtu()),
                 SecurityStats.of(ProtocolInfo.HANDSHAKE_PROTOCOL, ProtocolInfo.RECORD_CIPHER, handshakeTime,
                         finishRepeats, recordStats),
                 core.rttStats(), core.congestionStats(), core.traffic().classStats(nowNanos), core.traffic().inbound(),
                 c.datagramsSent(), c.datagramsReceived(), drops);
     }
 
-    /** Stops the driver and erases the keys. Idempotent; does not close the path (its transport owns it). */
+    /** {@link #close(CloseReason)} with {@link CloseCode#NO_ERROR}. */
     @Override
     public void close() {
-        closed = true;
-        inbox.wake();
+        close(CloseReason.noError());
+    }
+
+    /**
+     * Ends the session: sends the peer a CLOSE carrying {@code reason} (unless the session has
+     * already ended), erases the sending keys, and wakes blocked calls, which throw CLOSED. Does
+     * not wait: the driver drains for 3 PTOs (repeating the CLOSE if the peer's packets keep
+     * coming), then erases the receiving keys and stops ({@link #awaitTermination}). Idempotent;
+     * does not close the path (its transport owns it).
+     *
+     * @throws IllegalArgumentException for {@link CloseCode#IDLE_TIMEOUT}, which is never sent
+     */
+    public void close(CloseReason reason) {
+        if (!reason.code().isSent()) {
+            throw new IllegalArgumentException(reason.code() + " is never sent");
+        }
         synchronized (lock) {
+            core.close(System.nanoTime(), reason);
+            flushPath();
+            closed = true;
+            statsPublisher.closeAll(); // as before the drain existed: subscriptions end with close()
             lock.notifyAll();
         }
-        if (Thread.currentThread() != driver) {
-            try {
-                driver.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        synchronized (lock) {
-            record.close();
-        }
+        inbox.wake();
+    }
+
+    /** Waits up to {@code timeout} for the driver to stop (session ended and drained, keys erased); whether it has. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return driver.join(timeout);
     }
 
     private void checkOpen() throws SessionFailure {
-        if (closed) {
+        Optional<SessionEnd> end = core.end();
+        if (closed || end.isPresent()) {
+            if (end.isPresent() && driverFailure == null) {
+                throw new SessionFailure(end.get());
+            }
             throw new SessionFailure(SessionFailure.Reason.CLOSED, "session closed", driverFailure);
         }
     }
@@ -264,7 +286,7 @@ public final class UdpSession implements AutoCloseable {
 
     private void drive() {
         try {
-            while (!closed) {
+            while (true) {
                 long sleep;
                 synchronized (lock) {
                     // Read the clock under the lock: the receive thread also drives the core, and
@@ -272,7 +294,13 @@ public final class UdpSession implements AutoCloseable {
                     long now = System.nanoTime();
                     core.poll(now);
                     flushPath();
+                    if (core.end().isPresent()) {
+                        closed = true; // ended by the peer, the idle timer or a violation: calls now fail
+                    }
                     lock.notifyAll();
+                    if (core.isTerminated()) {
+                        return;
+                    }
                     long next = core.nextTimeout(now).orElse(now + MAX_SLEEP_NANOS);
                     next = Math.min(next, statsPublisher.publishDue(now, snapshot));
                     sleep = Math.min(next - now, MAX_SLEEP_NANOS);
@@ -290,8 +318,10 @@ public final class UdpSession implements AutoCloseable {
             }
         } finally {
             closed = true;
+            terminated = true;
             synchronized (lock) {
                 statsPublisher.closeAll();
+                record.close();
                 lock.notifyAll();
             }
         }
@@ -334,8 +364,8 @@ public final class UdpSession implements AutoCloseable {
     private final class DirectReceiver implements DatagramPath.Receiver {
         @Override
         public void onDatagram(ByteBuffer datagram) {
-            if (closed) {
-                return;
+            if (terminated) {
+                return; // a closing session still takes the peer's packets: they may call for a repeated CLOSE
             }
             synchronized (lock) {
                 onDatagramLocked(datagram);
@@ -344,7 +374,7 @@ public final class UdpSession implements AutoCloseable {
 
         @Override
         public void onBatchEnd() {
-            if (closed) {
+            if (terminated) {
                 return;
             }
             synchronized (lock) {

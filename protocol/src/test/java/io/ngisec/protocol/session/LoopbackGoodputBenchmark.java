@@ -124,7 +124,9 @@ public final class LoopbackGoodputBenchmark {
             DatagramPath pa = fa.get(15, TimeUnit.SECONDS);
             DatagramPath pb = fb.get(15, TimeUnit.SECONDS);
             EstablishedPair pair = EstablishedPair.handshake(org, alice, bob, pa, pb, 10);
-            SessionConfig config = SessionConfig.defaults().withBuffers(4 << 20, 8 << 20);
+            // PLPMTUD would raise the session's datagrams above raw UDP's: pin both to the same size.
+            SessionConfig config = SessionConfig.defaults().withBuffers(4 << 20, 8 << 20)
+                    .withLifecycle(LifecycleConfig.DEFAULT.withMaxPmtu(DATAGRAM));
             try (UdpSession sender = UdpSession.start(pa, pair.aliceInbox(), pair.alice(), config, new SplittableRandom(1));
                     UdpSession receiver = UdpSession.start(pb, pair.bobInbox(), pair.bob(), config, new SplittableRandom(2))) {
                 byte[] chunk = new byte[256 * 1024];

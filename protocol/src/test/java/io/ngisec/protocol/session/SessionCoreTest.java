@@ -177,15 +177,35 @@ class SessionCoreTest {
     }
 
     @Test
-    void dataBeyondTheAdvertisedWindowIsRefusedAndCounted() throws Exception {
+    void dataBeyondTheAdvertisedWindowIsRefusedCountedAndClosesTheSession() throws Exception {
         ByteBuffer payload = ByteBuffer.allocate(100);
         FrameCodec.encode(new StreamFrame(0, 1L << 30, new byte[10], false), payload);
         bob.onDatagram(now, ByteBuffer.wrap(sealFromAlice(java.util.Arrays.copyOf(payload.array(), payload.position()))));
         assertThat(bob.counters().streamErrors()).isEqualTo(1);
-        ByteBuffer other = ByteBuffer.allocate(100);
-        FrameCodec.encode(new StreamFrame(9, 0, new byte[10], false), other);
-        bob.onDatagram(now, ByteBuffer.wrap(sealFromAlice(java.util.Arrays.copyOf(other.array(), other.position()))));
-        assertThat(bob.counters().streamErrors()).isEqualTo(2);
+        assertThat(bob.end()).hasValueSatisfying(e -> {
+            assertThat(e.reason()).isEqualTo(SessionFailure.Reason.PROTOCOL_VIOLATION);
+            assertThat(e.close().code()).isEqualTo(CloseCode.PROTOCOL_VIOLATION);
+        });
+        assertThat(toAlice).hasSize(1);
+        deliver(toAlice, alice, now);
+        assertThat(alice.end()).hasValueSatisfying(e -> {
+            assertThat(e.reason()).isEqualTo(SessionFailure.Reason.PEER_CLOSED);
+            assertThat(e.close().code()).isEqualTo(CloseCode.PROTOCOL_VIOLATION);
+            assertThat(e.close().reason()).contains("FLOW_CONTROL");
+        });
+    }
+
+    @Test
+    void dataForAnUnknownStreamIsRefusedAndCountedAndTheThirdSuchPacketClosesTheSession() throws Exception {
+        for (int i = 1; i <= LifecycleConstants.MAX_PEER_VIOLATIONS; i++) {
+            assertThat(bob.end()).isEmpty();
+            ByteBuffer other = ByteBuffer.allocate(100);
+            FrameCodec.encode(new StreamFrame(9, 0, new byte[10], false), other);
+            bob.onDatagram(now, ByteBuffer.wrap(sealFromAlice(java.util.Arrays.copyOf(other.array(), other.position()))));
+            assertThat(bob.counters().streamErrors()).isEqualTo(i);
+        }
+        assertThat(bob.end()).map(SessionEnd::reason).hasValue(SessionFailure.Reason.PROTOCOL_VIOLATION);
+        assertThat(bob.counters().closesSent()).isEqualTo(1);
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * One direction of a simulated path, as a {@link PacketLink}: a drop-tail queue drained at the
  * link rate, then random loss, one-way delay, extra delay for some packets (reordering) and
- * duplication, all drawn from a seeded generator on an {@link EventLoop}'s simulated time.
+ * duplication, all drawn from a seeded generator on an {@link EventLoop}'s simulated time. A path
+ * MTU ({@link #mtu}, changeable mid-run) drops larger datagrams, and {@link #down} drops all.
  */
 final class SimulatedLink implements PacketLink {
 
@@ -45,6 +46,11 @@ final class SimulatedLink implements PacketLink {
     long bytesDelivered;
     /** Random and queue drops by the class the datagram was sent as, indexed by ordinal. */
     final long[] dropsByClass = new long[QosClass.values().length];
+    /** Datagrams larger than this many bytes are dropped (counted in {@link #mtuDrops}), as a path MTU would. */
+    int mtu = Integer.MAX_VALUE;
+    long mtuDrops;
+    /** Drops everything sent while set: the path or the peer is gone. */
+    boolean down;
 
     SimulatedLink(EventLoop loop, Profile profile, SplittableRandom random) {
         this.loop = loop;
@@ -67,6 +73,13 @@ final class SimulatedLink implements PacketLink {
         byte[] copy = new byte[datagram.remaining()];
         datagram.get(copy);
         sent++;
+        if (down) {
+            return;
+        }
+        if (copy.length > mtu) {
+            mtuDrops++;
+            return;
+        }
         long now = loop.now();
         while (!waiting.isEmpty() && waiting.peekFirst()[0] <= now) {
             waitingBytes -= waiting.pollFirst()[1];
