@@ -31,6 +31,11 @@ final class LinuxConstants {
     static final int IP_TOS = 1;
     static final int IPV6_V6ONLY = 26;
     static final int IPV6_TCLASS = 67;
+    static final int IP_MTU_DISCOVER = 10;
+    static final int IPV6_MTU_DISCOVER = 23;
+    /** Set DF (IPv6: never fragment locally) and ignore the kernel's path MTU cache. */
+    static final int IP_PMTUDISC_PROBE = 3;
+    static final int IPV6_PMTUDISC_PROBE = 3;
 
     // <bits/socket.h>: message flags
     static final int MSG_TRUNC = 0x20;

@@ -19,7 +19,12 @@ import static io.ngisec.protocol.transport.udp.LinuxConstants.ENETUNREACH;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.ENOBUFS;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.EPERM;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.IPPROTO_IPV6;
+import static io.ngisec.protocol.transport.udp.LinuxConstants.IPPROTO_IP;
+import static io.ngisec.protocol.transport.udp.LinuxConstants.IPV6_MTU_DISCOVER;
+import static io.ngisec.protocol.transport.udp.LinuxConstants.IPV6_PMTUDISC_PROBE;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.IPV6_V6ONLY;
+import static io.ngisec.protocol.transport.udp.LinuxConstants.IP_MTU_DISCOVER;
+import static io.ngisec.protocol.transport.udp.LinuxConstants.IP_PMTUDISC_PROBE;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.MSG_DONTWAIT;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.MSG_TRUNC;
 import static io.ngisec.protocol.transport.udp.LinuxConstants.POLLERR;
@@ -182,6 +187,16 @@ public final class LinuxUdpSocket implements UdpSocket {
             }
             if (family == AF_INET6 && ip.isAnyLocalAddress()) {
                 setInt(arena, state, fd, IPPROTO_IPV6, IPV6_V6ONLY, 0, "IPV6_V6ONLY");
+            }
+            // Datagram PLPMTUD (RFC 8899) needs datagrams that are never fragmented: a probe that
+            // is too large must be lost, not cut up and reassembled. PROBE mode sets DF and ignores
+            // the kernel's PMTU cache, which an ICMP forgery could otherwise lower (the session's
+            // prober decides from acknowledgements, authenticated).
+            if (family == AF_INET6) {
+                setInt(arena, state, fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE, "IPV6_MTU_DISCOVER");
+            }
+            if (family == AF_INET || ip.isAnyLocalAddress()) {
+                setInt(arena, state, fd, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE, "IP_MTU_DISCOVER");
             }
             if (receiveBufferBytes > 0) {
                 setInt(arena, state, fd, SOL_SOCKET, SO_RCVBUF, receiveBufferBytes, "SO_RCVBUF");

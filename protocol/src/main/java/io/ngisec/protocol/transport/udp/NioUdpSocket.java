@@ -53,6 +53,7 @@ public final class NioUdpSocket implements UdpSocket {
             if (sendBufferBytes > 0) {
                 channel.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferBytes);
             }
+            dontFragment(channel);
             channel.bind(bind);
             channel.configureBlocking(false);
             Selector selector = Selector.open();
@@ -61,6 +62,21 @@ public final class NioUdpSocket implements UdpSocket {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * DF on every datagram, as datagram PLPMTUD needs (a too-large probe must be lost, not
+     * fragmented): where the JDK offers it (Linux, macOS, Windows); elsewhere probes may be
+     * fragmented and the search finds sizes a path only carries in pieces.
+     */
+    private static void dontFragment(DatagramChannel channel) {
+        try {
+            if (channel.supportedOptions().contains(jdk.net.ExtendedSocketOptions.IP_DONTFRAGMENT)) {
+                channel.setOption(jdk.net.ExtendedSocketOptions.IP_DONTFRAGMENT, true);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort, as the javadoc says.
         }
     }
 

@@ -58,7 +58,7 @@ class UdpSocketDscpCaptureTest {
 
         List<String> lines;
         try (TsharkCapture capture = TsharkCapture.start("udp and (" + ports + ")",
-                "udp.srcport", "ip.dsfield.dscp", "ipv6.tclass.dscp", "udp.payload")) {
+                "udp.srcport", "ip.dsfield.dscp", "ipv6.tclass.dscp", "udp.payload", "ip.flags.df")) {
             awaitLive(capture, pairs.get(0));
             int probes = capture.lineCount();
             for (Pair p : pairs) {
@@ -72,12 +72,16 @@ class UdpSocketDscpCaptureTest {
         int captured = 0;
         for (String line : lines) {
             String[] f = line.split("\t", -1);
-            assertThat(f).as("tshark line %s", line).hasSize(4);
+            assertThat(f).as("tshark line %s", line).hasSize(5);
             byte[] payload = HexFormat.of().parseHex(f[3].replace(":", ""));
             if (Arrays.equals(payload, PROBE)) {
                 continue;
             }
             int dscp = Integer.parseInt(f[1].isEmpty() ? f[2] : f[1]);
+            if (!f[1].isEmpty()) {
+                // IPv4: don't-fragment set, as datagram PLPMTUD needs (IPv6 never fragments on path).
+                assertThat(f[4]).as("DF of %s from port %s", HexFormat.of().formatHex(payload), f[0]).isIn("1", "True");
+            }
             assertThat(payload.length).isGreaterThan(MAGIC.length);
             int expected = (payload[0] & 0xff) >> 2;
             assertThat(dscp).as("DSCP of %s from port %s", HexFormat.of().formatHex(payload), f[0]).isEqualTo(expected);
