@@ -123,6 +123,21 @@ public final class LossDetector {
         return OptionalLong.of(timeOfLastAckElicitingSent + rtt.probeTimeout() * backoff);
     }
 
+    /**
+     * Stops tracking every packet in flight and returns them, oldest first: the sender moved to
+     * another path, where they will not be acknowledged in time (RFC 9000 section 9.4). Largest
+     * sent and largest acknowledged are kept, so late ACKs of them are ignored, not violations.
+     */
+    public List<SentPacket> forgetInFlight() {
+        List<SentPacket> all = new ArrayList<>(sent.values());
+        sent.clear();
+        bytesInFlight = 0;
+        ackElicitingInFlight = 0;
+        lossTime = Long.MAX_VALUE;
+        ptoCount = 0;
+        return all;
+    }
+
     /** Bytes sent and neither acknowledged nor declared lost. */
     public long bytesInFlight() {
         return bytesInFlight;

@@ -51,6 +51,15 @@ public final class RttEstimator {
         smoothedRtt = (7 * smoothedRtt + adjusted) / 8;
     }
 
+    /** Forgets every sample, as for a new path (RFC 9000 section 9.4): back to the initial estimate. */
+    public void reset() {
+        hasSample = false;
+        latestRtt = 0;
+        minRtt = 0;
+        smoothedRtt = RecoveryConstants.INITIAL_RTT_NANOS;
+        rttVar = RecoveryConstants.INITIAL_RTT_NANOS / 2;
+    }
+
     /** Whether {@link #update} has been called at least once. */
     public boolean hasSample() {
         return hasSample;

@@ -7,6 +7,8 @@ import io.ngisec.protocol.channel.frame.FrameCodec;
 import io.ngisec.protocol.channel.frame.FrameException;
 import io.ngisec.protocol.channel.frame.MaxStreamDataFrame;
 import io.ngisec.protocol.channel.frame.PaddingFrame;
+import io.ngisec.protocol.channel.frame.PathChallengeFrame;
+import io.ngisec.protocol.channel.frame.PathResponseFrame;
 import io.ngisec.protocol.channel.frame.PingFrame;
 import io.ngisec.protocol.channel.frame.StreamFrame;
 import io.ngisec.protocol.channel.stream.ReceiveStream;
@@ -48,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SequencedSet;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,7 +77,9 @@ import java.util.random.RandomGenerator;
  * frames do not parse, whose ACK covers a packet never sent, or that a stream refuses is dropped
  * and counted in {@link #counters()} and not acknowledged (frames before the failing one may
  * already have been applied; stream data is idempotent, so a retransmission is harmless).
- * Frames other than ACK, STREAM, DATAGRAM, MAX_STREAM_DATA, PING and PADDING are ignored for now.
+ * PATH_CHALLENGE and PATH_RESPONSE go to the {@link PathFrameListener} (path validation lives in
+ * {@link PathMigrator}); the other frames besides ACK, STREAM, DATAGRAM, MAX_STREAM_DATA, PING and
+ * PADDING are ignored for now.
  *
  * <p>Lifecycle (section 13.8 of the spec): {@link #close} sends a CLOSE and drains; an
  * authenticated CLOSE from the peer, the idle timeout, or a protocol violation by the peer (which
@@ -87,17 +92,52 @@ import java.util.random.RandomGenerator;
  */
 public final class SessionCore {
 
+    /** What {@link #onDatagram} made of a datagram, for a driver with several paths. */
+    public enum Received {
+        /** Nothing for the paths to act on: refused, dropped above the record layer, a CLOSE, or after the end. */
+        DROPPED,
+        /** Authenticated, and only PATH_CHALLENGE, PATH_RESPONSE and PADDING: a probe of a path (RFC 9000 section 9.1). */
+        PROBING,
+        /** Authenticated, with anything else: the peer sends its traffic on the path it came by. */
+        NON_PROBING
+    }
+
+    /**
+     * Told of the path frames of a packet while {@link #onDatagram} applies it, on the driver's
+     * thread. If the packet is dropped after all, {@code onDatagram} returns DROPPED: forget them.
+     */
+    public interface PathFrameListener {
+        void onPathChallenge(long data);
+
+        void onPathResponse(long data);
+    }
+
+    private static final PathFrameListener IGNORE_PATH_FRAMES = new PathFrameListener() {
+        @Override
+        public void onPathChallenge(long data) {
+        }
+
+        @Override
+        public void onPathResponse(long data) {
+        }
+    };
+
     private final RecordLayer record;
-    private final PacketLink link;
+    /** Changed only by {@link #switchPath} (and, for one probe, {@link #sendPathFrame}). */
+    private PacketLink link;
     private final SessionConfig config;
     /** Payload room of a packet of the base size: real-time datagrams must fit it whatever the PMTU. */
     private final int maxPayload;
+    /** Makes the congestion controller of each new path. */
+    private final Supplier<CongestionController> controllers;
+    private PathFrameListener pathFrames = IGNORE_PATH_FRAMES;
 
+    // Path state: RFC 9000 section 9.4 starts it over when the session moves to a new path.
     private final RttEstimator rtt;
     private final LossDetector lossDetector;
-    private final DeliveryRateSampler sampler = new DeliveryRateSampler();
-    private final CongestionController controller;
-    private final Pacer pacer;
+    private DeliveryRateSampler sampler = new DeliveryRateSampler();
+    private CongestionController controller;
+    private Pacer pacer;
 
     private final Map<Long, StreamConfig> streamConfigs = new LinkedHashMap<>();
     private final Map<Long, SendStream> sendStreams = new LinkedHashMap<>();
@@ -109,7 +149,7 @@ public final class SessionCore {
     private final AckTracker acks;
     private final SessionCounters counters = new SessionCounters();
     private final TrafficCollector traffic = new TrafficCollector();
-    private final PmtuProber pmtu;
+    private PmtuProber pmtu;
     // Lifecycle: the timers start at the first call that brings a time, as the core has no clock.
     private IdleTimer idle;
     private KeepaliveTimer keepalive;
@@ -127,25 +167,33 @@ public final class SessionCore {
      * {@code random} seeds the congestion controller's choices (inject a seeded one in tests).
      */
     public SessionCore(RecordLayer record, PacketLink link, SessionConfig config, RandomGenerator random) {
-        this(record, link, config, new BbrController(config.maxDatagramBytes(), random));
+        this(record, link, config, () -> new BbrController(config.maxDatagramBytes(), random));
     }
 
-    /** As the public constructor, with {@code controller} for congestion control (tests watch what it is told). */
+    /**
+     * As the public constructor, with {@code controller} for congestion control (tests watch what
+     * it is told); it stays across a {@link #switchPath}.
+     */
     SessionCore(RecordLayer record, PacketLink link, SessionConfig config, CongestionController controller) {
+        this(record, link, config, () -> controller);
+    }
+
+    private SessionCore(RecordLayer record, PacketLink link, SessionConfig config,
+            Supplier<CongestionController> controllers) {
         this.record = record;
         this.link = link;
         this.config = config;
         this.maxPayload = config.maxDatagramBytes() - Limits.OVERHEAD_BYTES;
+        this.controllers = controllers;
         this.rtt = new RttEstimator(config.maxAckDelayNanos());
         this.lossDetector = new LossDetector(rtt);
-        this.controller = controller;
+        this.controller = controllers.get();
         this.pacer = Pacer.withSendQuantum(config.maxDatagramBytes());
         this.acks = new AckTracker(config.maxAckDelayNanos(), config.ackElicitingThreshold());
         // Sized for the PLPMTUD ceiling: packets grow up to it as probes confirm the path carries them.
         this.payload = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes() - Limits.OVERHEAD_BYTES);
         this.datagram = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes());
-        this.pmtu = new PmtuProber(config.maxDatagramBytes(), config.lifecycle().maxPmtuBytes(),
-                config.lifecycle().pmtuRaiseIntervalNanos(), counters);
+        this.pmtu = newPmtuProber();
         for (StreamConfig s : config.streams()) {
             streamConfigs.put(s.streamId(), s);
             sendStreams.put(s.streamId(), new SendStream(config.sendBufferBytes(), config.streamWindow()));
@@ -336,19 +384,20 @@ public final class SessionCore {
 
     /**
      * Takes one datagram from the link (position to limit; consumed) received at {@code nowNanos}.
-     * Never throws for anything the datagram holds: drops are counted.
+     * Never throws for anything the datagram holds: drops are counted. The result tells a driver
+     * with several paths whether the peer probed or used the path the datagram came by.
      */
-    public void onDatagram(long nowNanos, ByteBuffer bytes) {
+    public Received onDatagram(long nowNanos, ByteBuffer bytes) {
         start(nowNanos);
         plaintext.clear();
         int length = bytes.remaining();
         OpenResult opened = record.open(bytes, plaintext);
         if (!opened.accepted()) {
-            return; // counted by the record layer (after the end: as CLOSED)
+            return Received.DROPPED; // counted by the record layer (after the end: as CLOSED)
         }
         if (end != null) {
             onPacketWhileDraining(nowNanos, opened.type());
-            return;
+            return Received.DROPPED;
         }
         idle.onAuthenticated(nowNanos);
         long packetNumber = opened.packetNumber();
@@ -356,7 +405,7 @@ public final class SessionCore {
         plaintext.flip();
         if (opened.type() == PacketType.CLOSE) {
             onPeerClose(plaintext);
-            return;
+            return Received.DROPPED;
         }
         List<Frame> frames;
         try {
@@ -364,16 +413,20 @@ public final class SessionCore {
         } catch (FrameException e) {
             counters.malformedPackets++;
             peerViolation(nowNanos, "malformed frames");
-            return;
+            return Received.DROPPED;
         }
         boolean ackEliciting = false;
+        boolean probing = true;
         for (Frame frame : frames) {
             ackEliciting |= frame.ackEliciting();
+            probing &= frame instanceof PathChallengeFrame || frame instanceof PathResponseFrame
+                    || frame instanceof PaddingFrame;
             if (!apply(frame, nowNanos)) {
-                return;
+                return Received.DROPPED;
             }
         }
         acks.onReceived(packetNumber, ackEliciting, nowNanos);
+        return probing ? Received.PROBING : Received.NON_PROBING;
     }
 
     /** Applies one frame; false (counted) if the packet must be dropped. */
@@ -418,6 +471,8 @@ public final class SessionCore {
                 }
                 ss.updateCredit(m.maximum());
             }
+            case PathChallengeFrame c -> pathFrames.onPathChallenge(c.data());
+            case PathResponseFrame r -> pathFrames.onPathResponse(r.data());
             default -> {
                 // PING and PADDING need nothing; the other control frames are not handled yet.
             }
@@ -714,6 +769,78 @@ public final class SessionCore {
             }
         }
         pendingCredit.addAll(frames.creditStreams());
+    }
+
+    // --- paths (driven by PathMigrator) ---
+
+    /** Who is told of PATH_CHALLENGE and PATH_RESPONSE frames; null: nobody. */
+    public void setPathFrameListener(PathFrameListener listener) {
+        this.pathFrames = listener == null ? IGNORE_PATH_FRAMES : listener;
+    }
+
+    /**
+     * Sends one CONTROL packet of only {@code frame} (a PATH_CHALLENGE or PATH_RESPONSE) padded
+     * to the base datagram size (1200 bytes by default; a path must carry full-size datagrams,
+     * RFC 9000 section 8.2.1, and the new path's PMTU is not known yet), on {@code via} rather
+     * than the current path. No ACK rides along, so the packet stays a probe. It is tracked by
+     * loss detection like any packet. False if the session has ended or the record layer refused
+     * to seal (counted).
+     */
+    public boolean sendPathFrame(Frame frame, PacketLink via, long nowNanos) {
+        start(nowNanos);
+        if (end != null) {
+            return false;
+        }
+        payload.clear().limit(maxPayload);
+        FrameCodec.encode(frame, payload);
+        if (payload.hasRemaining()) {
+            FrameCodec.encode(new PaddingFrame(payload.remaining()), payload);
+        }
+        PacketLink current = link;
+        link = via; // seal() sends on the link field; swapped for this one packet
+        try {
+            return seal(QosClass.CONTROL, Service.CONTROL, true, SentFrames.NOTHING, nowNanos);
+        } finally {
+            link = current;
+        }
+    }
+
+    /**
+     * Moves sending to {@code newLink}, a validated path, as RFC 9000 section 9.4 asks: what was
+     * in flight on the old path is taken out of loss detection and its stream data and credit
+     * queued again for the new one; the RTT estimate, congestion controller, pacer, delivery-rate
+     * samples and the PMTU (back to the base, probed again) start over. Keys, packet numbers,
+     * streams, queued datagrams and the lifecycle timers carry on.
+     */
+    public void switchPath(PacketLink newLink) {
+        for (SentPacket p : lossDetector.forgetInFlight()) {
+            SentFrames frames = inFlight.remove(p.packetNumber());
+            if (frames != null) {
+                requeue(frames);
+            }
+        }
+        rtt.reset();
+        sampler = new DeliveryRateSampler();
+        controller = controllers.get();
+        pacer = Pacer.withSendQuantum(config.maxDatagramBytes());
+        pmtu = newPmtuProber();
+        probesToSend = 0;
+        link = newLink;
+    }
+
+    /** The link packets go out on now. */
+    public PacketLink link() {
+        return link;
+    }
+
+    /** The current probe timeout, before backoff (RFC 9002 section 6.2.1), nanoseconds. */
+    public long probeTimeoutNanos() {
+        return rtt.probeTimeout();
+    }
+
+    private PmtuProber newPmtuProber() {
+        return new PmtuProber(config.maxDatagramBytes(), config.lifecycle().maxPmtuBytes(),
+                config.lifecycle().pmtuRaiseIntervalNanos(), counters);
     }
 
     private SendStream sendStream(long streamId) {

@@ -141,4 +141,20 @@ class LossDetectorTest {
         assertThatThrownBy(() -> send(3, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AckRange(5, 4)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void forgettingInFlightPacketsEmptiesTheFlightButLateAcksAreNoViolation() throws AckViolation {
+        send(0, 0);
+        send(1, 10 * MS);
+        send(2, 20 * MS);
+        ack(100 * MS, new AckRange(0, 0));
+
+        assertThat(numbers(detector.forgetInFlight())).containsExactly(1L, 2L);
+        assertThat(detector.bytesInFlight()).isZero();
+        assertThat(detector.lossDetectionDeadline()).isEmpty();
+        assertThat(ack(150 * MS, new AckRange(1, 2)).newlyAcked()).as("a late ACK of a forgotten packet").isEmpty();
+        assertThatThrownBy(() -> ack(160 * MS, new AckRange(3, 3))).isInstanceOf(AckViolation.class);
+        send(3, 200 * MS);
+        assertThat(numbers(ack(260 * MS, new AckRange(3, 3)).newlyAcked())).containsExactly(3L);
+    }
 }

@@ -79,4 +79,19 @@ class RttEstimatorTest {
         assertThatThrownBy(() -> rtt.update(1, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RttEstimator(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void resetForgetsEverySample() {
+        rtt.update(40 * MS, 0);
+        rtt.update(80 * MS, 0);
+        rtt.reset();
+
+        assertThat(rtt.hasSample()).isFalse();
+        assertThat(rtt.minRtt()).isZero();
+        assertThat(rtt.smoothedRtt()).isEqualTo(RecoveryConstants.INITIAL_RTT_NANOS);
+        assertThat(rtt.rttVar()).isEqualTo(RecoveryConstants.INITIAL_RTT_NANOS / 2);
+        rtt.update(10 * MS, 0);
+        assertThat(rtt.minRtt()).as("the first sample after a reset").isEqualTo(10 * MS);
+        assertThat(rtt.smoothedRtt()).isEqualTo(10 * MS);
+    }
 }

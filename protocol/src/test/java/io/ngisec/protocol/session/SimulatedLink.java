@@ -49,8 +49,9 @@ final class SimulatedLink implements PacketLink {
     /** Datagrams larger than this many bytes are dropped (counted in {@link #mtuDrops}), as a path MTU would. */
     int mtu = Integer.MAX_VALUE;
     long mtuDrops;
-    /** Drops everything sent while set: the path or the peer is gone. */
+    /** Drops everything sent while set (counted in {@code downDrops}): the path or the peer is gone. */
     boolean down;
+    long downDrops;
 
     SimulatedLink(EventLoop loop, Profile profile, SplittableRandom random) {
         this.loop = loop;
@@ -74,6 +75,7 @@ final class SimulatedLink implements PacketLink {
         datagram.get(copy);
         sent++;
         if (down) {
+            downDrops++;
             return;
         }
         if (copy.length > mtu) {

@@ -4,14 +4,17 @@ import io.ngisec.protocol.record.Limits;
 import io.ngisec.protocol.record.RecordLayer;
 import io.ngisec.protocol.record.RekeyPolicy;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
  * Two {@link SessionCore}s with swapped record secrets, joined by a {@link SimulatedLink} each way
  * on one {@link EventLoop}, each driven as a real driver would: poll after every delivery and
- * application action, and again at {@link SessionCore#nextTimeout}.
+ * application action, and again at {@link SessionCore#nextTimeout}. Each side's datagrams go
+ * through its {@link PathMigrator}; {@link #addPath} joins them by a second pair of links.
  */
 final class SimulatedSessions {
 
@@ -20,6 +23,9 @@ final class SimulatedSessions {
         final SessionCore session;
         final RecordLayer record;
         final SimulatedLink out;
+        final PathMigrator migrator;
+        /** Moves and failed validations, in order, as "migrated" or "failed". */
+        final List<String> pathEvents = new ArrayList<>();
         private final EventLoop loop;
         private long wakeAt = Long.MAX_VALUE;
         /** Runs after each delivered datagram and each wake-up, before polling (the application). */
@@ -30,18 +36,37 @@ final class SimulatedSessions {
             this.record = record;
             this.out = out;
             this.session = new SessionCore(record, out, config, new SplittableRandom(seed));
+            this.migrator = new PathMigrator(session, config.maxAckDelayNanos(), new SplittableRandom(seed + 1),
+                    new PathMigrator.Listener() {
+                        @Override
+                        public void onMigrated(PacketLink from, PacketLink to) {
+                            pathEvents.add("migrated");
+                        }
+
+                        @Override
+                        public void onValidationFailed(PacketLink path) {
+                            pathEvents.add("failed");
+                        }
+                    });
         }
 
         void onDatagram(ByteBuffer bytes) {
-            session.onDatagram(loop.now(), bytes);
+            onDatagram(bytes, out);
+        }
+
+        /** A datagram that came by the path on which this side sends with {@code path}. */
+        void onDatagram(ByteBuffer bytes, PacketLink path) {
+            migrator.onDatagram(loop.now(), bytes, path);
             kick();
         }
 
         /** Lets the application act, then polls and re-arms the wake-up. */
         void kick() {
             application.accept(this);
+            migrator.poll(loop.now());
             session.poll(loop.now());
-            long t = session.nextTimeout(loop.now()).orElse(Long.MAX_VALUE);
+            long t = Math.min(session.nextTimeout(loop.now()).orElse(Long.MAX_VALUE),
+                    migrator.nextTimeout().orElse(Long.MAX_VALUE));
             if (t != wakeAt) {
                 wakeAt = t;
                 if (t != Long.MAX_VALUE) {
@@ -57,9 +82,14 @@ final class SimulatedSessions {
         }
     }
 
+    /** A second path between the two: the link each side sends on. */
+    record Path(SimulatedLink toBob, SimulatedLink toAlice) {
+    }
+
     final EventLoop loop = new EventLoop();
     final Endpoint alice;
     final Endpoint bob;
+    private final SplittableRandom pathRandom;
 
     SimulatedSessions(SimulatedLink.Profile aliceToBob, SimulatedLink.Profile bobToAlice, SessionConfig config, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -73,6 +103,16 @@ final class SimulatedSessions {
         bob = new Endpoint(loop, bobRecord, toAlice, config, random.nextLong());
         toBob.connect(bob::onDatagram);
         toAlice.connect(alice::onDatagram);
+        pathRandom = random.split();
+    }
+
+    /** Another path between alice and bob, with its own links; datagrams on it are tagged with it. */
+    Path addPath(SimulatedLink.Profile aliceToBob, SimulatedLink.Profile bobToAlice) {
+        SimulatedLink toBob = new SimulatedLink(loop, aliceToBob, pathRandom.split());
+        SimulatedLink toAlice = new SimulatedLink(loop, bobToAlice, pathRandom.split());
+        toBob.connect(d -> bob.onDatagram(d, toAlice));
+        toAlice.connect(d -> alice.onDatagram(d, toBob));
+        return new Path(toBob, toAlice);
     }
 
     static byte[] secret(int fill) {
