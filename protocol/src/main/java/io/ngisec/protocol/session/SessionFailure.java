@@ -19,6 +19,8 @@ public final class SessionFailure extends Exception {
         HANDSHAKE_TIMEOUT,
         /** The path refused a send: it is closed. */
         PATH_CLOSED,
+        /** A new path did not answer its PATH_CHALLENGEs in time (or was abandoned for another); the session stayed where it was. */
+        PATH_VALIDATION_FAILED,
         /** The session was closed locally. */
         CLOSED,
         /** The peer sent an authenticated CLOSE: see {@link #closeReason()} for its code and reason. */

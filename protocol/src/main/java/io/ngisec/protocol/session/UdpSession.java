@@ -13,11 +13,17 @@ import io.ngisec.protocol.session.stats.SessionStats;
 import io.ngisec.protocol.session.stats.StatsPublisher;
 import io.ngisec.protocol.session.stats.StatsSubscription;
 import io.ngisec.protocol.transport.DatagramPath;
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
@@ -47,7 +53,10 @@ import java.util.random.RandomGenerator;
  * {@link #subscribe} has the driver take one every interval, on its own timer, and hand it to the
  * listener's executor without waiting for it (see {@link StatsSubscription}).
  *
- * <p>Not yet: path validation and migration.
+ * <p>Paths: the session starts on one; {@link #migrate} moves it to another after path
+ * validation, keeping keys, streams and data (see {@link PathMigrator}), and a peer that moves is
+ * followed on any path given to {@link #acceptPath}. Each further path delivers on its own receive
+ * thread, straight to the core like the first.
  */
 public final class UdpSession implements AutoCloseable {
 
@@ -57,10 +66,16 @@ public final class UdpSession implements AutoCloseable {
     private static final long MAX_SLEEP_NANOS = 1_000_000_000L;
 
     private final Object lock = new Object();
-    private final DatagramPath path;
     private final DatagramInbox inbox;
     private final RecordLayer record;
     private final SessionCore core;
+    private final PathMigrator migrator;
+    /** The path the session started on, whose datagrams the handshake's inbox delivers. */
+    private final DatagramPathLink firstLink;
+    /** Every path the session receives from, with its link; guarded by {@code lock}. */
+    private final Map<DatagramPath, DatagramPathLink> links = new IdentityHashMap<>();
+    /** Callers of {@link #migrate} waiting for the move to a link; guarded by {@code lock}. */
+    private final Map<PacketLink, List<CompletableFuture<DatagramPath>>> moves = new IdentityHashMap<>();
     private final byte[] finishToRepeat;
     private final Thread driver;
     private volatile boolean closed;
@@ -76,10 +91,23 @@ public final class UdpSession implements AutoCloseable {
 
     private UdpSession(DatagramPath path, DatagramInbox inbox, SessionHandshake.Established established,
             SessionConfig config, RandomGenerator random) {
-        this.path = path;
         this.inbox = inbox;
         this.record = established.result().openRecordLayer();
-        this.core = new SessionCore(record, this::sendOnPath, config, random);
+        this.firstLink = new DatagramPathLink(path, this::countSendFailure);
+        links.put(path, firstLink);
+        this.core = new SessionCore(record, firstLink, config, random);
+        this.migrator = new PathMigrator(core, config.maxAckDelayNanos(), new SecureRandom(), new PathMigrator.Listener() {
+            @Override
+            public void onMigrated(PacketLink from, PacketLink to) {
+                settleMoves(to, null);
+            }
+
+            @Override
+            public void onValidationFailed(PacketLink path) {
+                settleMoves(path, new SessionFailure(SessionFailure.Reason.PATH_VALIDATION_FAILED,
+                        "no answer on " + ((DatagramPathLink) path).path()));
+            }
+        });
         this.finishToRepeat = established.finishDatagram();
         this.handshakeTime = established.result().elapsed();
         this.driver = Thread.ofPlatform().daemon()
@@ -95,7 +123,7 @@ public final class UdpSession implements AutoCloseable {
             SessionConfig config, RandomGenerator random) {
         UdpSession session = new UdpSession(path, inbox, established, config, random);
         session.driver.start();
-        inbox.divert(session.new DirectReceiver());
+        inbox.divert(session.new DirectReceiver(session.firstLink));
         return session;
     }
 
@@ -191,6 +219,116 @@ public final class UdpSession implements AutoCloseable {
         }
     }
 
+    // --- paths ---
+
+    /**
+     * Moves the session to {@code newPath}: receives on it from now on, challenges it, and sends
+     * on it once the peer's echo arrives on it (then packets in flight are sent again there and
+     * congestion control starts over). The future completes with {@code newPath} once the session
+     * sends on it, or fails with PATH_VALIDATION_FAILED (the session stays on its path) or, if the
+     * session ends first, with why it ended. Stages run on a pool thread, never the session's.
+     */
+    public CompletableFuture<DatagramPath> migrate(DatagramPath newPath) {
+        CompletableFuture<DatagramPath> moved = new CompletableFuture<>();
+        synchronized (lock) {
+            try {
+                checkOpen();
+            } catch (SessionFailure e) {
+                moved.completeExceptionally(e);
+                return moved;
+            }
+            DatagramPathLink link = attach(newPath);
+            if (core.link() == link) {
+                moved.complete(newPath);
+                return moved;
+            }
+            List<CompletableFuture<DatagramPath>> waiting = moves.get(link);
+            if (waiting == null) {
+                moves.put(link, waiting = new ArrayList<>());
+                migrator.migrate(link, System.nanoTime());
+                flushPaths();
+            } // else: already validating it for an earlier caller
+            waiting.add(moved);
+        }
+        inbox.wake();
+        return moved;
+    }
+
+    /**
+     * Receives on {@code path} too, without moving: if the peer moves there (it validates and
+     * then sends its traffic on it), this side validates it and follows. Idempotent.
+     */
+    public void acceptPath(DatagramPath path) {
+        synchronized (lock) {
+            if (!closed) {
+                attach(path);
+            }
+        }
+    }
+
+    /** The path the session sends on now. */
+    public DatagramPath path() {
+        synchronized (lock) {
+            return currentPath();
+        }
+    }
+
+    /** Moves to another path so far, by either side. */
+    public long migrations() {
+        synchronized (lock) {
+            return migrator.migrations();
+        }
+    }
+
+    /** Holding the lock. */
+    private DatagramPath currentPath() {
+        return ((DatagramPathLink) core.link()).path();
+    }
+
+    /** Holding the lock. */
+    private DatagramPathLink attach(DatagramPath path) {
+        DatagramPathLink link = links.get(path);
+        if (link == null) {
+            link = new DatagramPathLink(path, this::countSendFailure);
+            links.put(path, link);
+            path.receive(new DirectReceiver(link));
+        }
+        return link;
+    }
+
+    /** Holding the lock: completes or fails the callers waiting for {@code link}, off this thread. */
+    private void settleMoves(PacketLink link, Exception failure) {
+        List<CompletableFuture<DatagramPath>> waiting = moves.remove(link);
+        if (waiting == null) {
+            return;
+        }
+        DatagramPath path = ((DatagramPathLink) link).path();
+        ForkJoinPool.commonPool().execute(() -> waiting.forEach(f -> {
+            if (failure == null) {
+                f.complete(path);
+            } else {
+                f.completeExceptionally(failure);
+            }
+        }));
+    }
+
+    /** Holding the lock, once the session has ended: the moves waiting will never happen. */
+    private void failMoves() {
+        if (moves.isEmpty()) {
+            return;
+        }
+        Exception failure;
+        try {
+            checkOpen();
+            failure = new SessionFailure(SessionFailure.Reason.CLOSED, "session closed");
+        } catch (SessionFailure e) {
+            failure = e;
+        }
+        for (PacketLink link : List.copyOf(moves.keySet())) {
+            settleMoves(link, failure);
+        }
+    }
+
     /** A snapshot of this session's statistics, consistent across its parts; any thread, also after close. */
     public SessionStats stats() {
         synchronized (lock) {
@@ -231,7 +369,7 @@ public final class UdpSession implements AutoCloseable {
         SessionCounters c = core.counters();
         DropCounts drops = new DropCounts(recordStats.receive().drops(), c.malformedPackets(), c.ackViolations(),
                 c.streamErrors(), c.datagramsDropped(), c.sealFailures(), inbox.overflowDrops(), pathSendFailures);
-        return new SessionStats(Duration.ofNanos(nowNanos - startNanos), PathInfo.of(path, core.pmtu()),
+        return new SessionStats(Duration.ofNanos(nowNanos - startNanos), PathInfo.of(currentPath(), core.pmtu()),
                 SecurityStats.of(ProtocolInfo.HANDSHAKE_PROTOCOL, ProtocolInfo.RECORD_CIPHER, handshakeTime,
                         finishRepeats, recordStats),
                 core.rttStats(), core.congestionStats(), core.traffic().classStats(nowNanos), core.traffic().inbound(),
@@ -259,8 +397,9 @@ public final class UdpSession implements AutoCloseable {
         }
         synchronized (lock) {
             core.close(System.nanoTime(), reason);
-            flushPath();
+            flushPaths();
             closed = true;
+            failMoves();
             statsPublisher.closeAll(); // as before the drain existed: subscriptions end with close()
             lock.notifyAll();
         }
@@ -292,16 +431,19 @@ public final class UdpSession implements AutoCloseable {
                     // Read the clock under the lock: the receive thread also drives the core, and
                     // the core's clock must never go back.
                     long now = System.nanoTime();
+                    migrator.poll(now);
                     core.poll(now);
-                    flushPath();
+                    flushPaths();
                     if (core.end().isPresent()) {
                         closed = true; // ended by the peer, the idle timer or a violation: calls now fail
+                        failMoves();
                     }
                     lock.notifyAll();
                     if (core.isTerminated()) {
                         return;
                     }
-                    long next = core.nextTimeout(now).orElse(now + MAX_SLEEP_NANOS);
+                    long next = Math.min(core.nextTimeout(now).orElse(now + MAX_SLEEP_NANOS),
+                            migrator.nextTimeout().orElse(Long.MAX_VALUE));
                     next = Math.min(next, statsPublisher.publishDue(now, snapshot));
                     sleep = Math.min(next - now, MAX_SLEEP_NANOS);
                 }
@@ -322,6 +464,7 @@ public final class UdpSession implements AutoCloseable {
             synchronized (lock) {
                 statsPublisher.closeAll();
                 record.close();
+                failMoves();
                 lock.notifyAll();
             }
         }
@@ -332,27 +475,27 @@ public final class UdpSession implements AutoCloseable {
         synchronized (lock) {
             byte[] d = first;
             for (int i = 0; i < RECEIVE_BATCH && d != null; i++) {
-                onDatagramLocked(ByteBuffer.wrap(d));
+                onDatagramLocked(ByteBuffer.wrap(d), firstLink);
                 d = inbox.poll(0);
             }
             afterReceiveLocked();
         }
     }
 
-    private void onDatagramLocked(ByteBuffer d) {
+    private void onDatagramLocked(ByteBuffer d, DatagramPathLink arrivedOn) {
         if (finishToRepeat != null && SessionHandshake.isResponse(d)) {
             // The responder never got our FINISH and is still waiting: repeat it.
             finishRepeats++;
-            sendOnPath(ByteBuffer.wrap(finishToRepeat), QosClass.CONTROL); // handshake packets are CONTROL
+            arrivedOn.send(ByteBuffer.wrap(finishToRepeat), QosClass.CONTROL); // handshake packets are CONTROL
         } else {
-            core.onDatagram(System.nanoTime(), d);
+            migrator.onDatagram(System.nanoTime(), d, arrivedOn);
         }
     }
 
     /** Answers what just arrived (acknowledgements, data the opened window allows) in one flush. */
     private void afterReceiveLocked() {
         core.poll(System.nanoTime());
-        flushPath();
+        flushPaths();
         lock.notifyAll();
     }
 
@@ -362,13 +505,19 @@ public final class UdpSession implements AutoCloseable {
      * the end of each batch, since what arrived may move its next deadline earlier.
      */
     private final class DirectReceiver implements DatagramPath.Receiver {
+        private final DatagramPathLink link;
+
+        DirectReceiver(DatagramPathLink link) {
+            this.link = link;
+        }
+
         @Override
         public void onDatagram(ByteBuffer datagram) {
             if (terminated) {
                 return; // a closing session still takes the peer's packets: they may call for a repeated CLOSE
             }
             synchronized (lock) {
-                onDatagramLocked(datagram);
+                onDatagramLocked(datagram, link);
             }
         }
 
@@ -384,20 +533,15 @@ public final class UdpSession implements AutoCloseable {
         }
     }
 
-    /** The {@link PacketLink} of the core: best effort, as its contract asks; the path marks the class's DSCP. */
-    private void sendOnPath(ByteBuffer datagram, QosClass qosClass) {
-        try {
-            path.queue(datagram, qosClass);
-        } catch (IOException e) {
-            pathSendFailures++; // the path is closed: the owner is tearing the session down
-        }
+    /** A path refused a send: it is closed (the owner is tearing the session down, or its transport moved on). */
+    private void countSendFailure() {
+        pathSendFailures++;
     }
 
-    private void flushPath() {
-        try {
-            path.flush();
-        } catch (IOException e) {
-            pathSendFailures++;
+    /** Holding the lock: sends what the core queued on each path (probes may go on paths other than the current). */
+    private void flushPaths() {
+        for (DatagramPathLink link : links.values()) {
+            link.flush();
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Candidate;
+import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.CheckList;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.HostCandidate;
 import org.ice4j.ice.LocalCandidate;
@@ -42,19 +44,58 @@ final class Ice4jCandidates {
         return out;
     }
 
-    /** Adds the peer's candidates for {@code component} to it; candidates of other components are ignored. */
+    /**
+     * Adds the peer's candidates for {@code component} to it, before connectivity checks start;
+     * candidates of other components are ignored.
+     */
     static void addRemote(Component component, List<IceCandidate> candidates) {
         for (IceCandidate c : candidates) {
-            if (c.component() != component.getComponentID()) {
-                continue;
+            if (c.component() == component.getComponentID()) {
+                component.addRemoteCandidate(remote(component, c));
             }
-            RemoteCandidate related = c.related() == null ? null : new RemoteCandidate(
-                    new TransportAddress(c.related(), Transport.UDP), component,
-                    org.ice4j.ice.CandidateType.HOST_CANDIDATE, c.foundation(), c.priority(), null);
-            component.addRemoteCandidate(new RemoteCandidate(
-                    new TransportAddress(c.address(), Transport.UDP), component, ice4jType(c.type()),
-                    c.foundation(), c.priority(), related));
         }
+    }
+
+    /**
+     * Adds candidates the peer trickled after checks started (RFC 8838 section 11): each is
+     * paired with every local candidate and the pairs join the running check list. Duplicates
+     * and candidates of other components are ignored.
+     */
+    static void addRemoteLate(Component component, List<IceCandidate> candidates) {
+        for (IceCandidate c : candidates) {
+            if (c.component() == component.getComponentID()) {
+                component.addUpdateRemoteCandidates(remote(component, c));
+            }
+        }
+        component.updateRemoteCandidates();
+    }
+
+    /**
+     * Pairs a relayed candidate gathered after checks started with the peer's candidates known so
+     * far and adds the pairs, frozen, to the running check list (ice4j pairs only new remote
+     * candidates by itself). Server-reflexive candidates are never paired: their base, a host
+     * candidate, is (RFC 8445 section 6.1.2.4).
+     */
+    static void pairLate(Component component, LocalCandidate local) {
+        if (local.getType() != org.ice4j.ice.CandidateType.RELAYED_CANDIDATE) {
+            return;
+        }
+        CheckList checks = component.getParentStream().getCheckList();
+        synchronized (checks) {
+            for (RemoteCandidate r : component.getRemoteCandidates()) {
+                if (local.canReach(r) && r.getTransportAddress().getPort() != 0 && checks.findPairMatching(local, r) == null) {
+                    checks.add(new CandidatePair(local, r));
+                }
+            }
+        }
+    }
+
+    private static RemoteCandidate remote(Component component, IceCandidate c) {
+        RemoteCandidate related = c.related() == null ? null : new RemoteCandidate(
+                new TransportAddress(c.related(), Transport.UDP), component,
+                org.ice4j.ice.CandidateType.HOST_CANDIDATE, c.foundation(), c.priority(), null);
+        return new RemoteCandidate(new TransportAddress(c.address(), Transport.UDP), component, ice4jType(c.type()),
+                c.foundation(), c.priority(), related);
     }
 
     /**

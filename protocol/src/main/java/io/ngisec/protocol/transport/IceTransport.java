@@ -1,286 +1,300 @@
 package io.ngisec.protocol.transport;
 
 import static io.ngisec.protocol.transport.TransportFailure.Reason.CLOSED;
-import static io.ngisec.protocol.transport.TransportFailure.Reason.GATHERING_FAILED;
-import static io.ngisec.protocol.transport.TransportFailure.Reason.ICE_FAILED;
-import static io.ngisec.protocol.transport.TransportFailure.Reason.TIMEOUT;
 
-import java.beans.PropertyChangeEvent;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ice4j.Transport;
-import org.ice4j.TransportAddress;
-import org.ice4j.ice.Agent;
-import org.ice4j.ice.CandidatePair;
-import org.ice4j.ice.Component;
-import org.ice4j.ice.IceMediaStream;
-import org.ice4j.ice.IceProcessingState;
-import org.ice4j.ice.KeepAliveStrategy;
-import org.ice4j.ice.harvest.StunCandidateHarvester;
-import org.ice4j.ice.harvest.TurnCandidateHarvester;
-import org.ice4j.security.LongTermCredential;
 
 /**
- * One ICE agent (RFC 8445, full ICE, no trickle) for one stream with one UDP component: gathers
- * its candidates, sends them to the peer in one {@link IceDescription} through {@link Signaling},
- * starts connectivity checks when the peer's description arrives, and completes
- * {@link #connect()}'s future with the {@link DatagramPath} of the selected pair, or fails it with
- * a {@link TransportFailure} (ICE_FAILED, TIMEOUT, GATHERING_FAILED, SIGNALING_FAILED,
- * MALFORMED_DESCRIPTION, CLOSED).
+ * ICE (RFC 8445, full ICE with trickle, RFC 8838) to one peer for one UDP flow, through
+ * {@link Signaling}: {@link #connect()} completes with the {@link DatagramPath} of the first
+ * selected pair; {@link #restart()} (or a restart by the peer) runs a new ICE generation with new
+ * credentials, candidates and checks and selects a new path, leaving the earlier ones alone until
+ * {@link #release released}. Selected pairs run consent freshness (RFC 7675).
  *
- * <p>Trickle ICE (RFC 8838) comes later: candidates will then be sent as they are gathered and the
- * description's end-of-candidates flag will come last. Thread safe. The future completes on an
- * ice4j, signaling or timer thread: dependent stages must not block. Always {@link #close()} the
- * transport, whatever the outcome; closing frees the agent and its sockets, including the path's.
+ * <p>What happens to paths is reported, in order, to the {@link PathListener}: SELECTED for each
+ * new path (whoever restarted), CONSENT_LOST when a path's consent expires (the path then refuses to
+ * send), RESTART_FAILED, and CLOSED last. Signaling messages are fragments of an
+ * {@link IceDescription}: the peer's ufrag tells which generation a fragment belongs to (RFC 8445
+ * section 9: a new ufrag is a restart); fragments of a generation the peer has left are dropped.
+ *
+ * <p>Failures are {@link TransportFailure}s: {@code connect()} fails with ICE_FAILED, TIMEOUT,
+ * GATHERING_FAILED, SIGNALING_FAILED, MALFORMED_DESCRIPTION or CLOSED; after the first path, a
+ * malformed message is dropped and counted instead. Thread safe. Futures complete and the
+ * listener runs on the transport's threads: do not block there. Always {@link #close()} the
+ * transport, whatever the outcome; closing frees every agent and socket, the paths' included.
  */
 public final class IceTransport implements AutoCloseable {
+
+    /** Receives path events, in order, on one thread of the transport; must not block for long. */
+    @FunctionalInterface
+    public interface PathListener {
+        void onPathEvent(PathEvent event);
+    }
 
     static {
         Ice4jDefaults.apply();
     }
 
     private static final Logger LOG = Logger.getLogger(IceTransport.class.getName());
-    private static final String STREAM = "ngisec";
 
     private final IceSettings settings;
     private final Signaling signaling;
-    private final CompletableFuture<DatagramPath> result = new CompletableFuture<>();
-    private Agent agent;
-    private AddressHostHarvester hosts;
-    private Component component;
-    private IceDescription local;
-    private IceDescription remote;
-    private boolean checking;
+    private final CompletableFuture<DatagramPath> first = new CompletableFuture<>();
+    private final ScheduledExecutorService timer;
+    private final ExecutorService events;
+    private final IceGeneration.Owner owner = new Owner();
+    private volatile PathListener listener = e -> { };
+
+    // Guarded by this.
+    /** Oldest first; the last is the current generation. Released and superseded ones are gone. */
+    private final List<IceGeneration> generations = new ArrayList<>();
+    private final Map<IceGeneration, CompletableFuture<DatagramPath>> restarts = new IdentityHashMap<>();
+    /** Every ufrag the peer has used, so fragments of its earlier generations are recognised as stale. */
+    private final Set<String> peerUfrags = new HashSet<>();
+    private IceGeneration firstGeneration;
+    private int nextGeneration;
     private boolean started;
     private boolean closed;
-    private long startNanos;
-    private volatile DatagramPath path;
+    private long droppedMessages;
 
     public IceTransport(IceSettings settings, Signaling signaling) {
         this.settings = settings;
         this.signaling = signaling;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("ice-timer").unstarted(r));
+        this.events = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("ice-events").unstarted(r));
+    }
+
+    /** Who is told of path events from now on (null: nobody). Set it before {@link #connect()} to see every event. */
+    public void setPathListener(PathListener listener) {
+        this.listener = listener == null ? e -> { } : listener;
     }
 
     /**
-     * Starts gathering on a new thread and returns at once. Call once; the same future again after.
-     * The timeout of the settings runs from here.
+     * Starts the first generation (gathering on a new thread) and returns at once. Call once; the
+     * same future again after. The timeout of the settings runs from here.
      */
     public synchronized CompletableFuture<DatagramPath> connect() {
         if (started) {
-            return result;
+            return first;
         }
         started = true;
-        startNanos = System.nanoTime();
         signaling.setListener(this::onSignal);
-        CompletableFuture.delayedExecutor(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> fail(new TransportFailure(TIMEOUT, "no path after " + settings.timeout())));
-        Thread.ofPlatform().daemon().name("ice-gather").start(this::gather);
-        return result;
-    }
-
-    /** The description sent to the peer, or null before gathering has finished. */
-    public synchronized IceDescription localDescription() {
-        return local;
-    }
-
-    private void gather() {
-        try {
-            Agent a = newAgent();
-            synchronized (this) {
-                if (closed) {
-                    a.free();
-                    return;
-                }
-                agent = a;
-            }
-            IceMediaStream stream = a.createMediaStream(STREAM);
-            Component c = a.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
-            IceDescription description = new IceDescription(
-                    a.getLocalUfrag(), a.getLocalPassword(), Ice4jCandidates.local(c), true);
-            if (description.candidates().isEmpty()) {
-                throw new TransportFailure(GATHERING_FAILED, "no candidate");
-            }
-            synchronized (this) {
-                if (closed) {
-                    // close() ran while we gathered: it may have missed the ports made meanwhile.
-                    hosts.closePorts();
-                    return;
-                }
-                component = c;
-                local = description;
-            }
-            LOG.fine(() -> "gathered " + description.candidates().size() + " candidates in " + elapsedMillis() + " ms");
-            signaling.send(IceDescriptionCodec.encode(description));
-            maybeStartChecks();
-        } catch (TransportFailure e) {
-            fail(e);
-        } catch (IOException | RuntimeException e) {
-            // ice4j reports bind and harvester trouble as unchecked exceptions too.
-            fail(new TransportFailure(GATHERING_FAILED, "gathering failed", e));
-        }
-    }
-
-    private Agent newAgent() {
-        Agent a = new Agent();
-        a.setControlling(settings.role() == IceRole.CONTROLLING);
-        a.setTrickling(false);
-        // Host candidates always come from our harvester: it owns their sockets (see SharedUdpPort).
-        a.setUseDynamicPorts(false);
-        AddressHostHarvester h = new AddressHostHarvester(
-                settings.hostAddresses().isEmpty() ? HostAddresses.usable() : settings.hostAddresses());
-        synchronized (this) {
-            hosts = h;
-        }
-        a.addCandidateHarvester(h);
-        TurnCredentials credentials = settings.servers().turnCredentials();
-        for (IceServerUri server : settings.servers().servers()) {
-            TransportAddress address = new TransportAddress(server.host(), server.port(), Transport.UDP);
-            a.addCandidateHarvester(switch (server.scheme()) {
-                case STUN -> new StunCandidateHarvester(address);
-                case TURN -> new TurnCandidateHarvester(
-                        address, new LongTermCredential(credentials.username(), credentials.password()));
-            });
-        }
-        a.addStateChangeListener(this::onStateChange);
-        return a;
-    }
-
-    private void onSignal(String json) {
-        IceDescription description;
-        try {
-            description = IceDescriptionCodec.decode(json);
-        } catch (TransportFailure e) {
-            fail(e);
-            return;
-        }
-        synchronized (this) {
-            if (remote != null) {
-                // A second description would be an ICE restart, which comes later.
-                LOG.fine("ignoring a second remote description");
-                return;
-            }
-            remote = description;
-        }
-        maybeStartChecks();
-    }
-
-    private void maybeStartChecks() {
-        Agent a;
-        synchronized (this) {
-            if (checking || closed || local == null || remote == null) {
-                return;
-            }
-            checking = true;
-            a = agent;
-            IceMediaStream stream = component.getParentStream();
-            stream.setRemoteUfrag(remote.ufrag());
-            stream.setRemotePassword(remote.pwd());
-            Ice4jCandidates.addRemote(component, remote.candidates());
-        }
-        LOG.fine(() -> "starting checks after " + elapsedMillis() + " ms");
-        a.startConnectivityEstablishment();
-    }
-
-    private void onStateChange(PropertyChangeEvent event) {
-        if (!Agent.PROPERTY_ICE_PROCESSING_STATE.equals(event.getPropertyName())) {
-            return;
-        }
-        IceProcessingState state = (IceProcessingState) event.getNewValue();
-        if (state == IceProcessingState.COMPLETED) {
-            selectPath();
-        } else if (state == IceProcessingState.FAILED) {
-            fail(new TransportFailure(ICE_FAILED, "no candidate pair succeeded"));
-        }
-    }
-
-    private void selectPath() {
-        Component c;
-        synchronized (this) {
-            c = component;
-        }
-        CandidatePair pair = c == null ? null : c.getSelectedPair();
-        if (pair == null || c.getSocket() == null) {
-            fail(new TransportFailure(ICE_FAILED, "completed without a selected pair"));
-            return;
-        }
-        DatagramPath p = pathFor(c, pair);
-        synchronized (this) {
-            if (closed || result.isDone()) {
-                return;
-            }
-            path = p;
-        }
-        LOG.fine(() -> "selected " + p + " after " + elapsedMillis() + " ms");
-        result.complete(p);
+        firstGeneration = startGeneration();
+        return first;
     }
 
     /**
-     * A direct pair whose local base is one of our host sockets runs on that socket; a relayed
-     * pair (and, defensively, a pair on a socket we do not own) runs through ice4j's component
-     * socket, which wraps the TURN client.
+     * ICE restart (RFC 8445 section 9): a new generation with new credentials gathers, tells the
+     * peer (which restarts too) and checks; the future completes with the new path (also reported
+     * as SELECTED) or fails (also reported as RESTART_FAILED). While a generation is still
+     * looking for its path, that one's future is returned instead of starting another.
      */
-    private DatagramPath pathFor(Component c, CandidatePair pair) {
-        TransportAddress l = pair.getLocalCandidate().getTransportAddress();
-        TransportAddress r = pair.getRemoteCandidate().getTransportAddress();
-        InetSocketAddress local = new InetSocketAddress(l.getAddress(), l.getPort());
-        InetSocketAddress remote = new InetSocketAddress(r.getAddress(), r.getPort());
-        CandidateType localType = Ice4jCandidates.type(pair.getLocalCandidate());
-        CandidateType remoteType = Ice4jCandidates.type(pair.getRemoteCandidate());
-        TransportAddress base = pair.getLocalCandidate().getBase().getTransportAddress();
-        SharedUdpPort port = localType == CandidateType.RELAYED ? null
-                : hosts.port(new InetSocketAddress(base.getAddress(), base.getPort()));
-        if (port != null) {
-            return new SharedPortDatagramPath(port, local, remote, localType, remoteType);
+    public synchronized CompletableFuture<DatagramPath> restart() {
+        if (closed || !started) {
+            return CompletableFuture.failedFuture(new TransportFailure(CLOSED, closed ? "closed" : "not connected"));
         }
-        // The component socket sends through the local candidate's socket: DSCP is set on that one
-        // (without one, marking the component socket is harmless but never reaches the wire).
-        DatagramSocket candidateSocket = Ice4jCandidates.wireSocket(pair.getLocalCandidate());
-        return new ComponentDatagramPath(c.getSocket(), candidateSocket != null ? candidateSocket : c.getSocket(),
-                local, remote, localType, remoteType);
+        IceGeneration current = current();
+        if (current.pending()) {
+            return current == firstGeneration ? first : restarts.computeIfAbsent(current, g -> new CompletableFuture<>());
+        }
+        CompletableFuture<DatagramPath> done = new CompletableFuture<>();
+        restarts.put(startGeneration(), done);
+        return done;
     }
 
-    private void fail(TransportFailure failure) {
-        if (result.completeExceptionally(failure)) {
-            LOG.log(Level.FINE, "ICE failed", failure);
+    /**
+     * Frees the generation of {@code path} (its agent, sockets, consent checks), unless it is the
+     * current one: for the owner once the session has moved to a newer path. Unknown paths are ignored.
+     */
+    public void release(DatagramPath path) {
+        IceGeneration found = null;
+        synchronized (this) {
+            for (IceGeneration g : generations) {
+                if (g.path() == path && g != current()) {
+                    found = g;
+                }
+            }
+            generations.remove(found);
+        }
+        if (found != null) {
+            found.close();
         }
     }
 
-    private long elapsedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    /** What the current generation has sent the peer so far, or null before its first fragment. */
+    public synchronized IceDescription localDescription() {
+        return generations.isEmpty() ? null : current().localDescription();
     }
 
-    /** Fails a pending connect with CLOSED, closes the path and frees the agent. Idempotent. */
+    /** Signaling messages dropped after the first path: malformed, stale, or a ufrag with another pwd. */
+    public synchronized long droppedMessages() {
+        return droppedMessages;
+    }
+
+    /** Fails pending futures with CLOSED, closes every path and frees every agent; reports CLOSED. Idempotent. */
     @Override
     public void close() {
-        Agent a;
-        DatagramPath p;
+        List<IceGeneration> all;
+        List<CompletableFuture<DatagramPath>> waiting;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            a = agent;
-            p = path;
+            all = List.copyOf(generations);
+            generations.clear();
+            waiting = List.copyOf(restarts.values());
+            restarts.clear();
         }
-        fail(new TransportFailure(CLOSED, "closed"));
+        TransportFailure failure = new TransportFailure(CLOSED, "closed");
+        first.completeExceptionally(failure);
+        waiting.forEach(f -> f.completeExceptionally(failure));
         signaling.setListener(null);
-        if (p != null) {
-            p.close();
+        all.forEach(IceGeneration::close);
+        emit(new PathEvent(PathEvent.Kind.CLOSED, null, null));
+        events.shutdown();
+        timer.shutdownNow();
+    }
+
+    private IceGeneration current() {
+        return generations.getLast();
+    }
+
+    /** Called with the lock held. */
+    private IceGeneration startGeneration() {
+        IceGeneration g = new IceGeneration(nextGeneration++, settings, owner, timer);
+        generations.add(g);
+        g.start();
+        return g;
+    }
+
+    private void onSignal(String json) {
+        IceDescription fragment;
+        try {
+            fragment = IceDescriptionCodec.decode(json);
+        } catch (TransportFailure e) {
+            if (!first.completeExceptionally(e)) {
+                dropped("malformed message");
+            }
+            return;
         }
-        if (a != null) {
-            a.free();
-        }
-        AddressHostHarvester h;
+        IceGeneration target;
         synchronized (this) {
-            h = hosts;
+            if (closed) {
+                return;
+            }
+            IceGeneration current = current();
+            String ufrag = fragment.ufrag();
+            if (ufrag.equals(current.remoteUfrag())) {
+                target = current; // trickle
+            } else if (peerUfrags.contains(ufrag)) {
+                droppedMessages++; // a generation the peer has left
+                return;
+            } else if (current.remoteUfrag() == null) {
+                target = current; // the answer to our generation (or both restarted at once)
+            } else {
+                target = startGeneration(); // the peer restarted
+            }
+            peerUfrags.add(ufrag);
         }
-        if (h != null) {
-            h.closePorts();
+        if (!target.onRemote(fragment)) {
+            dropped("a known ufrag with another pwd");
+        }
+    }
+
+    private synchronized void dropped(String why) {
+        droppedMessages++;
+        LOG.fine(() -> "signaling message dropped: " + why);
+    }
+
+    private void emit(PathEvent event) {
+        try {
+            events.execute(() -> {
+                try {
+                    listener.onPathEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "path listener failed on " + event, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed: CLOSED was the last event.
+        }
+    }
+
+    /** The generations' reports, on their threads. */
+    private final class Owner implements IceGeneration.Owner {
+
+        @Override
+        public void signal(IceDescription fragment) throws TransportFailure {
+            signaling.send(IceDescriptionCodec.encode(fragment));
+        }
+
+        @Override
+        public void onSelected(IceGeneration generation, SelectedPath path) {
+            CompletableFuture<DatagramPath> restart;
+            boolean superseded;
+            synchronized (IceTransport.this) {
+                if (closed) {
+                    return;
+                }
+                superseded = generation != current();
+                restart = restarts.remove(generation);
+                if (superseded) {
+                    generations.remove(generation);
+                }
+            }
+            if (superseded) {
+                // A newer generation started meanwhile (the peer restarted again): its path is the one to use.
+                generation.close();
+                if (restart != null) {
+                    restart.completeExceptionally(new TransportFailure(CLOSED, "superseded by a newer restart"));
+                }
+                return;
+            }
+            emit(new PathEvent(PathEvent.Kind.SELECTED, path, null));
+            if (generation == firstGeneration) {
+                first.complete(path);
+            }
+            if (restart != null) {
+                restart.complete(path);
+            }
+        }
+
+        @Override
+        public void onFailed(IceGeneration generation, TransportFailure failure) {
+            CompletableFuture<DatagramPath> restart;
+            synchronized (IceTransport.this) {
+                if (closed) {
+                    return;
+                }
+                restart = restarts.remove(generation);
+            }
+            generation.close();
+            if (generation == firstGeneration) {
+                first.completeExceptionally(failure);
+            } else {
+                emit(new PathEvent(PathEvent.Kind.RESTART_FAILED, null, failure));
+            }
+            if (restart != null) {
+                restart.completeExceptionally(failure);
+            }
+        }
+
+        @Override
+        public void onConsentLost(IceGeneration generation, SelectedPath path) {
+            emit(new PathEvent(PathEvent.Kind.CONSENT_LOST, path, null));
         }
     }
 }
