@@ -45,9 +45,20 @@ public final class ConnectedSession implements AutoCloseable {
         }
     }
 
+    /** What this class needs of its transport: an {@link IceTransport}, or a stand-in in tests. */
+    interface Transport {
+        void setPathListener(IceTransport.PathListener listener);
+
+        CompletableFuture<DatagramPath> restart();
+
+        void release(DatagramPath path);
+
+        void close();
+    }
+
     private static final Logger LOG = Logger.getLogger(ConnectedSession.class.getName());
 
-    private final IceTransport ice;
+    private final Transport ice;
     private final UdpSession session;
     private final Listener listener;
     // Guarded by this.
@@ -57,7 +68,7 @@ public final class ConnectedSession implements AutoCloseable {
     private int failedRestarts;
     private boolean closed;
 
-    private ConnectedSession(IceTransport ice, UdpSession session, Listener listener) {
+    private ConnectedSession(Transport ice, UdpSession session, Listener listener) {
         this.ice = ice;
         this.session = session;
         this.listener = listener;
@@ -70,6 +81,30 @@ public final class ConnectedSession implements AutoCloseable {
      * session starts.
      */
     public static ConnectedSession start(IceTransport ice, UdpSession session, Listener listener) {
+        return start(new Transport() {
+            @Override
+            public void setPathListener(IceTransport.PathListener l) {
+                ice.setPathListener(l);
+            }
+
+            @Override
+            public CompletableFuture<DatagramPath> restart() {
+                return ice.restart();
+            }
+
+            @Override
+            public void release(DatagramPath path) {
+                ice.release(path);
+            }
+
+            @Override
+            public void close() {
+                ice.close();
+            }
+        }, session, listener);
+    }
+
+    static ConnectedSession start(Transport ice, UdpSession session, Listener listener) {
         ConnectedSession connected = new ConnectedSession(ice, session, listener);
         ice.setPathListener(connected::onPathEvent);
         return connected;
