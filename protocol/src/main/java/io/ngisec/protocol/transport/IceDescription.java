@@ -5,9 +5,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What one ICE agent tells its peer: its credentials (ufrag and pwd, RFC 8445 section 5.3), its
- * candidates, and whether that is all of them (end-of-candidates, RFC 8838 section 13). Without
- * trickle every description is complete. Immutable; travels as JSON through {@link IceDescriptionCodec}.
+ * What one ICE agent tells its peer, in one or more fragments (trickle ICE, RFC 8838): every
+ * fragment carries the generation's credentials (ufrag and pwd, RFC 8445 section 5.3, as an RFC
+ * 8840 SDP fragment does), the candidates gathered since the previous fragment, and whether that
+ * was the last of them (end-of-candidates, RFC 8838 section 13). A fragment with a new ufrag
+ * starts a new ICE generation (an ICE restart, RFC 8445 section 9). A one-shot description is a
+ * single fragment with every candidate and end-of-candidates. Immutable; travels as JSON through
+ * {@link IceDescriptionCodec}.
  */
 public record IceDescription(String ufrag, String pwd, List<IceCandidate> candidates, boolean endOfCandidates) {
 
