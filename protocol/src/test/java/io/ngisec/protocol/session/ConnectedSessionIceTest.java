@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ngisec.protocol.handshake.LocalCredentials;
 import io.ngisec.protocol.handshake.TestOrganization;
 import io.ngisec.protocol.qos.QosClass;
+import io.ngisec.protocol.session.stats.SessionStats;
 import io.ngisec.protocol.transport.DatagramPath;
 import io.ngisec.protocol.transport.IceRole;
 import io.ngisec.protocol.transport.IceSettings;
@@ -82,10 +83,12 @@ class ConnectedSessionIceTest {
             assertThat(bobMoves).containsExactly(pb + " -> " + newB);
             // The old generations are released: their paths are closed.
             await(() -> closed(pa) && closed(pb));
-            UdpSession.Stats s = aliceSide.session().stats();
+            SessionStats s = aliceSide.session().stats();
+            assertThat(s.path().local()).as("statistics follow the path").isEqualTo(newA.localAddress());
+            assertThat(s.path().remote()).isEqualTo(newB.localAddress());
             System.out.printf("ICE restart mid-transfer: %d MiB exact; alice %s -> %s; sender packets %d,"
                             + " send failures on closed paths %d%n",
-                    TOTAL >> 20, pa.localAddress(), newA.localAddress(), s.packetsSent(), s.pathSendFailures());
+                    TOTAL >> 20, pa.localAddress(), newA.localAddress(), s.packetsSent(), s.drops().pathSendFailures());
         } finally {
             signaling[0].close();
         }
