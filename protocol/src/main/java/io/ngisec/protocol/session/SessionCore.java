@@ -149,7 +149,7 @@ public final class SessionCore {
     private final AckTracker acks;
     private final SessionCounters counters = new SessionCounters();
     private final TrafficCollector traffic = new TrafficCollector();
-    private PmtuProber pmtu;
+    private final PmtuProber pmtu;
     // Lifecycle: the timers start at the first call that brings a time, as the core has no clock.
     private IdleTimer idle;
     private KeepaliveTimer keepalive;
@@ -193,7 +193,8 @@ public final class SessionCore {
         // Sized for the PLPMTUD ceiling: packets grow up to it as probes confirm the path carries them.
         this.payload = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes() - Limits.OVERHEAD_BYTES);
         this.datagram = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes());
-        this.pmtu = newPmtuProber();
+        this.pmtu = new PmtuProber(config.maxDatagramBytes(), config.lifecycle().maxPmtuBytes(),
+                config.lifecycle().pmtuRaiseIntervalNanos(), counters);
         for (StreamConfig s : config.streams()) {
             streamConfigs.put(s.streamId(), s);
             sendStreams.put(s.streamId(), new SendStream(config.sendBufferBytes(), config.streamWindow()));
@@ -823,7 +824,7 @@ public final class SessionCore {
         sampler = new DeliveryRateSampler();
         controller = controllers.get();
         pacer = Pacer.withSendQuantum(config.maxDatagramBytes());
-        pmtu = newPmtuProber();
+        pmtu.onPathChanged();
         probesToSend = 0;
         link = newLink;
     }
@@ -836,11 +837,6 @@ public final class SessionCore {
     /** The current probe timeout, before backoff (RFC 9002 section 6.2.1), nanoseconds. */
     public long probeTimeoutNanos() {
         return rtt.probeTimeout();
-    }
-
-    private PmtuProber newPmtuProber() {
-        return new PmtuProber(config.maxDatagramBytes(), config.lifecycle().maxPmtuBytes(),
-                config.lifecycle().pmtuRaiseIntervalNanos(), counters);
     }
 
     private SendStream sendStream(long streamId) {
