@@ -26,9 +26,21 @@ final class SeededTransfer {
      * @param receivedDigest SHA-256 of what the receiver read
      * @param elapsedNanos from the first write to the end of the stream at the receiver
      * @param voiceOutOfRange voice datagrams of the wrong channel or size
+     * @param voiceDelayNanos one-way delay of each voice frame received, sorted: from the sender's
+     *     {@code sendDatagram} call to the receiver's {@code receiveDatagram} return (one JVM, one clock)
      */
     record Outcome(long total, long received, byte[] sentDigest, byte[] receivedDigest, long elapsedNanos,
-            long voiceSent, long voiceReceived, long voiceMaxGapNanos, long voiceMaxSeqGap, long voiceOutOfRange) {
+            long voiceSent, long voiceReceived, long voiceMaxGapNanos, long voiceMaxSeqGap, long voiceOutOfRange,
+            long[] voiceDelayNanos) {
+
+        /** The {@code q} quantile (0 to 1) of the voice frames' one-way delay, in ms; 0 without frames. */
+        double voiceDelayMillis(double q) {
+            if (voiceDelayNanos.length == 0) {
+                return 0;
+            }
+            int i = (int) Math.min(voiceDelayNanos.length - 1, Math.floor(q * voiceDelayNanos.length));
+            return voiceDelayNanos[i] / 1e6;
+        }
 
         double goodputBytesPerSecond() {
             return received / (elapsedNanos / 1e9);
@@ -36,9 +48,11 @@ final class SeededTransfer {
 
         String summary() {
             return String.format("%d MiB: %.2f s, goodput %.1f MB/s (%.0f Mbit/s); voice: %d sent, %d received,"
-                            + " max arrival gap %.1f ms, max sequence gap %d",
+                            + " one-way delay median %.2f ms, p99 %.2f ms, max %.2f ms; max arrival gap %.1f ms,"
+                            + " max sequence gap %d",
                     total >> 20, elapsedNanos / 1e9, goodputBytesPerSecond() / 1e6, goodputBytesPerSecond() * 8 / 1e6,
-                    voiceSent, voiceReceived, voiceMaxGapNanos / 1e6, voiceMaxSeqGap);
+                    voiceSent, voiceReceived, voiceDelayMillis(0.5), voiceDelayMillis(0.99), voiceDelayMillis(1),
+                    voiceMaxGapNanos / 1e6, voiceMaxSeqGap);
         }
     }
 
@@ -68,7 +82,7 @@ final class SeededTransfer {
         voiceIn.stop = true;
         voiceInThread.join();
         return new Outcome(total, received, sent.get(10, TimeUnit.SECONDS), digest.digest(), elapsed, voiceOut.sent,
-                voiceIn.received, voiceIn.maxGapNanos, voiceIn.maxSeqGap, voiceIn.outOfRange);
+                voiceIn.received, voiceIn.maxGapNanos, voiceIn.maxSeqGap, voiceIn.outOfRange, voiceIn.sortedDelays());
     }
 
     /** Writes {@code total} seeded bytes into stream 0 and finishes it; returns their SHA-256. */
@@ -103,7 +117,7 @@ final class SeededTransfer {
             try {
                 while (!stop) {
                     byte[] frame = new byte[VOICE_BYTES];
-                    ByteBuffer.wrap(frame).putLong(sent);
+                    ByteBuffer.wrap(frame).putLong(sent).putLong(System.nanoTime());
                     if (session.sendDatagram(1, frame)) {
                         sent++;
                     }
@@ -119,8 +133,9 @@ final class SeededTransfer {
         }
     }
 
-    /** Counts voice frames and measures the largest gaps, in arrival time and in sequence numbers. */
+    /** Counts voice frames, records their one-way delay, and measures the largest gaps in arrival time and sequence. */
     private static final class VoiceReceiver implements Runnable {
+        private final java.util.List<Long> delays = new java.util.ArrayList<>(); // the receiver thread's, read after join
         volatile boolean stop;
         volatile long received;
         volatile long maxGapNanos;
@@ -147,7 +162,9 @@ final class SeededTransfer {
                         outOfRange++;
                         continue;
                     }
-                    long seq = ByteBuffer.wrap(d.get().data()).getLong();
+                    ByteBuffer frame = ByteBuffer.wrap(d.get().data());
+                    long seq = frame.getLong();
+                    delays.add(now - frame.getLong());
                     if (lastSeq >= 0) {
                         maxGapNanos = Math.max(maxGapNanos, now - lastAt);
                         maxSeqGap = Math.max(maxSeqGap, seq - lastSeq);
@@ -159,6 +176,10 @@ final class SeededTransfer {
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
+        }
+
+        long[] sortedDelays() {
+            return delays.stream().mapToLong(Long::longValue).sorted().toArray();
         }
     }
 }

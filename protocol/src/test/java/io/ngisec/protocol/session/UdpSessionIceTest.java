@@ -12,26 +12,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The first end-to-end session over real UDP: two ICE agents in this JVM connect over loopback
  * host candidates, run the NGISec handshake with test certificates and a ticket, and move a
  * seeded bulk stream bit-exact (SHA-256 on both sides) while a voice flow sends one 160-byte
- * datagram every 20 ms ({@link SeededTransfer}). Goodput, voice figures and both sessions'
- * statistics are printed, not asserted (no wall-clock assertions); the 1 GiB run needs
- * {@code -Dngisec.big=true}.
+ * datagram every 20 ms ({@link SeededTransfer}): the issue's acceptance run, 1 GiB (about 12 s
+ * here). Goodput, the voice frames' one-way delay and both sessions' statistics are printed, not
+ * asserted (no wall-clock assertions).
  */
 class UdpSessionIceTest {
 
     @Test
-    void sixtyFourMebibytesArriveExactWhileVoiceFlows() throws Exception {
-        transfer(64L << 20);
-    }
-
-    @Test
-    @EnabledIfSystemProperty(named = "ngisec.big", matches = "true")
-    void oneGibibyteArrivesExact() throws Exception {
+    void oneGibibyteArrivesExactWhileVoiceFlows() throws Exception {
         transfer(1L << 30);
     }
 
