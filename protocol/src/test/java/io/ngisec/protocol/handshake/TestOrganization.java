@@ -15,16 +15,23 @@ import io.ngisec.protocol.noise.DhKeyPair;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
 import io.ngisec.protocol.testing.MutableClock;
+import java.nio.ByteBuffer;
 import java.security.KeyPair;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A whole organization for handshake tests and benchmarks: CA, ticket signer, revocation list,
  * and a clock the test moves. Devices and tickets are made on demand.
+ *
+ * <p>{@link #seeded} makes the same organization in every process: the same keys, certificates,
+ * device ids and tickets, as long as the same calls come in the same order. Peers in separate
+ * processes (the netlab tests) agree on their credentials that way without exchanging files.
  */
 public final class TestOrganization {
 
@@ -36,20 +43,39 @@ public final class TestOrganization {
     final OrgCa ca;
     final TicketSigner signer;
     final RevocationList revocations = new RevocationList();
+    private final SecureRandom random;
 
     public TestOrganization(String name) {
-        ca = OrgCa.create(name, Duration.ofDays(3650), clock, RANDOM);
-        KeyPair signerKeys = Ed25519Keys.generate(RANDOM);
+        this(name, RANDOM);
+    }
+
+    private TestOrganization(String name, SecureRandom random) {
+        this.random = random;
+        ca = OrgCa.create(name, Duration.ofDays(3650), clock, random);
+        KeyPair signerKeys = Ed25519Keys.generate(random);
         signer = new TicketSigner(signerKeys.getPrivate(),
                 ca.issueTicketSigner(signerKeys.getPublic(), Duration.ofDays(365)));
     }
 
+    /** The same organization for the same name and seed, in any process (its keys are NOT secret). */
+    public static TestOrganization seeded(String name, long seed) {
+        SecureRandom random;
+        try {
+            // SHA1PRNG seeded before its first use yields the same stream on every JDK run.
+            random = SecureRandom.getInstance("SHA1PRNG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
+        }
+        random.setSeed(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+        return new TestOrganization(name, random);
+    }
+
     /** A newly enrolled device of {@code user}, valid for {@code validity} from now. */
     public LocalCredentials enroll(String user, Duration validity) {
-        DhKeyPair noise = DhKeyPair.generate(RANDOM);
-        DeviceIdentity identity = new DeviceIdentity(user, DeviceId.random(), user + "'s laptop",
-                List.of("staff"), noise.publicKey());
-        DeviceCertificate certificate = ca.issueDevice(identity, Ed25519Keys.generate(RANDOM).getPublic(), validity);
+        DhKeyPair noise = DhKeyPair.generate(random);
+        DeviceId id = new DeviceId(new UUID(random.nextLong(), random.nextLong()));
+        DeviceIdentity identity = new DeviceIdentity(user, id, user + "'s laptop", List.of("staff"), noise.publicKey());
+        DeviceCertificate certificate = ca.issueDevice(identity, Ed25519Keys.generate(random).getPublic(), validity);
         return new LocalCredentials(noise, certificate);
     }
 
@@ -59,7 +85,7 @@ public final class TestOrganization {
 
     /** A ticket for a session from {@code initiator} to {@code responder}, issued now. */
     public SignedTicket ticket(LocalCredentials initiator, LocalCredentials responder, Duration lifetime) {
-        return signer.sign(SessionTicket.issue(RANDOM, initiator.certificate().deviceId(),
+        return signer.sign(SessionTicket.issue(random, initiator.certificate().deviceId(),
                 responder.certificate().deviceId(), clock.instant(), lifetime, GRANTS, 0, signer.keyId()));
     }
 
