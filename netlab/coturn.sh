@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs coturn in a lab's public namespace, as the STUN/TURN server the connectivity tests use.
-#   coturn.sh start PREFIX SECRET   returns once a host behind router A gets its reflexive address
+#   coturn.sh start PREFIX SECRET [--deny-lan]
+#                                   returns once a host behind router A gets its reflexive address;
+#                                   --deny-lan refuses relaying to the lab's private LANs
+#                                   (denied-peer-ip 10.0.0.0/8), as a hardened production relay does
 #   coturn.sh stop PREFIX           stops it by PID (idempotent)
 # TURN credentials follow coturn's use-auth-secret scheme: username "<unix-expiry>:<user>",
 # password base64(HMAC-SHA1(SECRET, username)).
@@ -8,7 +11,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 start() {
-  local p="$1" secret="$2" dir pub_ip
+  local p="$1" secret="$2" deny="$3" dir pub_ip deny_line=""
+  [[ "$deny" == 1 ]] && deny_line="denied-peer-ip=10.0.0.0-10.255.255.255"
   dir="$(netlab_state_dir "$p")"
   netlab_ns_exists "$p-pub" || netlab_fail "no lab $p; run topology.sh up $p first"
   [[ -f "$dir/turnserver.pid" ]] && netlab_fail "coturn already running for $p; stop it first"
@@ -27,6 +31,9 @@ no-dtls
 no-cli
 fingerprint
 simple-log
+# one log line per request: tests count them (CreatePermission requests, say)
+verbose
+$deny_line
 log-file=$dir/turnserver.log
 pidfile=$dir/turnserver.daemon.pid
 userdb=$dir/turndb
@@ -56,7 +63,11 @@ CONF
 cmd="${1:-}"; prefix="${2:-}"
 netlab_check_prefix "$prefix"
 case "$cmd" in
-  start) [[ -n "${3:-}" ]] || netlab_fail "usage: $0 start PREFIX SECRET"; start "$prefix" "$3" ;;
+  start)
+    [[ -n "${3:-}" ]] || netlab_fail "usage: $0 start PREFIX SECRET [--deny-lan]"
+    deny=0
+    case "${4:-}" in "") ;; --deny-lan) deny=1 ;; *) netlab_fail "unknown option ${4}" ;; esac
+    start "$prefix" "$3" "$deny" ;;
   stop) netlab_kill_pidfile "$(netlab_state_dir "$prefix")/turnserver.pid" ;;
-  *) echo "usage: $0 start PREFIX SECRET | stop PREFIX" >&2; exit 2 ;;
+  *) echo "usage: $0 start PREFIX SECRET [--deny-lan] | stop PREFIX" >&2; exit 2 ;;
 esac

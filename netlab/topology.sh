@@ -9,6 +9,7 @@ PUBLIC_NET=198.51.100      # TEST-NET-2 (RFC 5737): never routed on the real int
 PUBLIC_IP=$PUBLIC_NET.1
 RA_WAN_IP=$PUBLIC_NET.11
 RB_WAN_IP=$PUBLIC_NET.12
+NOWHERE_GW=192.0.2.254     # TEST-NET-1: the public namespace's default gateway, which drops everything
 
 down() {
   local p="$1" ns pid
@@ -68,6 +69,17 @@ up() {
   ip -n "$p-pub" link add br0 type bridge
   ip -n "$p-pub" addr add "$PUBLIC_IP/24" dev br0
   ip -n "$p-pub" link set br0 up
+  # The rest of the internet: a default route to a gateway that never answers (a veth whose far
+  # end drops frames not addressed to it; the gateway's MAC is pinned, so no ARP ever fails).
+  # Without it, a send to an address outside the lab (a peer's private host candidate, as ICE
+  # pairs a relayed candidate with every remote one) fails with ENETUNREACH, and coturn closes
+  # a TURN allocation whose relay socket fails a send. The kernel here has no dummy device.
+  ip -n "$p-pub" link add internet type veth peer name internet-end
+  ip -n "$p-pub" link set internet up
+  ip -n "$p-pub" link set internet-end up
+  ip -n "$p-pub" route add "$NOWHERE_GW/32" dev internet
+  ip -n "$p-pub" neigh add "$NOWHERE_GW" lladdr 02:00:00:00:00:01 dev internet nud permanent
+  ip -n "$p-pub" route add default via "$NOWHERE_GW" dev internet
   router "$p" a "$RA_WAN_IP" 10.0.1 "$symmetric"
   router "$p" b "$RB_WAN_IP" 10.0.2 "$symmetric"
 
