@@ -24,7 +24,6 @@ import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.harvest.StunCandidateHarvester;
-import org.ice4j.ice.harvest.TurnCandidateHarvester;
 import org.ice4j.security.LongTermCredential;
 
 /**
@@ -247,7 +246,7 @@ final class IceGeneration {
             TransportAddress address = new TransportAddress(server.host(), server.port(), Transport.UDP);
             a.addCandidateHarvester(switch (server.scheme()) {
                 case STUN -> new StunCandidateHarvester(address);
-                case TURN -> new TurnCandidateHarvester(
+                case TURN -> new TurnHarvester(
                         address, new LongTermCredential(credentials.username(), credentials.password()));
             });
         }

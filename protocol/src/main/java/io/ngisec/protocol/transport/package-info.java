@@ -8,5 +8,9 @@
  * side is a new generation with new credentials and a new path; selected pairs run consent
  * freshness (RFC 7675). What happens to paths is reported as
  * {@link io.ngisec.protocol.transport.PathEvent}s.
+ *
+ * <p>TURN: ice4j allocates; relayed candidates send through our {@code TurnRelaySocket}
+ * (permissions with backoff, channels, Send/Data indications), not ice4j's, whose permission
+ * logic storms a relay that refuses a peer.
  */
 package io.ngisec.protocol.transport;
