@@ -2,7 +2,9 @@ package io.ngisec.protocol.transport;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ice4j.BaseStunMessageEvent;
 import org.ice4j.StunException;
+import org.ice4j.StunResponseEvent;
 import org.ice4j.TransportAddress;
 import org.ice4j.attribute.Attribute;
 import org.ice4j.attribute.LifetimeAttribute;
@@ -20,10 +22,12 @@ import org.ice4j.stack.TransactionID;
  * One TURN allocation on one host candidate: ice4j's harvest does the Allocate (with the 401
  * challenge and the long-term credentials) and refreshes the allocation; this subclass makes the
  * relayed candidate a {@link TurnRelayedCandidate} (our {@link TurnRelaySocket} instead of ice4j's),
- * carries that socket's CreatePermission and ChannelBind requests, and fixes two ice4j habits:
+ * carries that socket's CreatePermission and ChannelBind requests, and fixes three ice4j habits:
  * <ul>
  *   <li>a CreatePermission or ChannelBind answered 438 Stale Nonce (or 401) is retried with the
- *       new nonce once ({@link StaleNonceRetries}), not for as long as the server keeps answering;
+ *       new nonce once, not for as long as the server keeps answering;
+ *   <li>a timeout ice4j reports for a transaction that was answered is ignored (a race in its
+ *       client transactions, see {@link #processFailure});
  *   <li>the allocation is refreshed a minute before its lifetime ends (ice4j waits the whole
  *       lifetime, so the allocation could lapse), and the answer to the deleting Refresh
  *       (lifetime 0) is not turned into an invalid keep-alive interval.
@@ -37,7 +41,8 @@ final class TurnAllocationHarvest extends TurnCandidateHarvest {
     /** ice4j's default when an Allocate success carries no LIFETIME (RFC 8656 section 7.2: 10 minutes). */
     private static final int DEFAULT_LIFETIME_SECONDS = 600;
 
-    private final StaleNonceRetries retries = new StaleNonceRetries();
+    private final RecentTransactionIds retries = new RecentTransactionIds();
+    private final RecentTransactionIds answered = new RecentTransactionIds();
 
     TurnAllocationHarvest(TurnCandidateHarvester harvester, HostCandidate hostCandidate) {
         super(harvester, hostCandidate);
@@ -66,6 +71,26 @@ final class TurnAllocationHarvest extends TurnCandidateHarvest {
     /** When to refresh an allocation of {@code lifetimeSeconds}: a minute early, or halfway for short ones. */
     static long refreshIntervalMillis(int lifetimeSeconds) {
         return Math.max(1, Math.max(lifetimeSeconds - 60, lifetimeSeconds / 2)) * 1000L;
+    }
+
+    @Override
+    public void processResponse(StunResponseEvent event) {
+        answered.remember(event.getTransactionID().getBytes());
+        super.processResponse(event);
+    }
+
+    /**
+     * A transaction timed out, or so ice4j says: when the answer comes before ice4j has scheduled
+     * the retransmissions (a relay on the same LAN, a busy machine), cancelling finds nothing to
+     * cancel, the retransmitter starts anyway and reports a timeout after the answer was handled.
+     * That report is dropped; taken at its word it would undo the permission just installed.
+     */
+    @Override
+    protected void processFailure(BaseStunMessageEvent event) {
+        if (answered.forget(event.getTransactionID().getBytes())) {
+            return;
+        }
+        super.processFailure(event);
     }
 
     @Override
@@ -98,11 +123,11 @@ final class TurnAllocationHarvest extends TurnCandidateHarvest {
         if (type != Message.CREATEPERMISSION_REQUEST && type != Message.CHANNELBIND_REQUEST) {
             return super.createRequestToRetry(request);
         }
-        if (!retries.mayRetry(request.getTransactionID())) {
+        if (retries.forget(request.getTransactionID())) {
             return null; // a retry answered 438 again: the socket backs off instead
         }
         Request retry = super.createRequestToRetry(request);
-        retries.sent(retry.getTransactionID());
+        retries.remember(retry.getTransactionID());
         return retry;
     }
 

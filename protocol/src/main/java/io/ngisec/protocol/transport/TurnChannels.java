@@ -6,19 +6,27 @@ import java.util.Map;
 
 /**
  * The TURN channels of one allocation (RFC 8656 section 12): which peer transport address each
- * channel number stands for, and whether the relay has confirmed it. A channel is asked for when
- * application data (not ICE checks, per RFC 8445 section 12.3 advice) first goes to a peer, and
+ * channel number stands for, and whether the relay has bound it. A channel is asked for when
+ * application data (not ICE checks, as RFC 8445 section 12.3 advises) first goes to a peer, and
  * refreshed a minute before its 600 s lifetime ends; until it is bound, Send indications carry the
- * data. A refused binding is retried after 30 s. Numbers are never reused within an allocation,
- * so a late ChannelData message can never be taken for another peer's. Pure: the caller passes
- * the time and sends the requests. Not thread safe; its owner serialises calls.
+ * data. A binding refused or unanswered is asked for again after 5 s; a failed refresh leaves the
+ * binding in use while it lasts.
+ *
+ * <p>ChannelData on a number we asked for proves the relay bound it, even if its answer to
+ * ChannelBind was lost or late: the data is the peer's, and the binding counts as made when we
+ * asked. (Dropping such data would stall the peer's flow for good: the relay sends on the channel
+ * for ten minutes whatever we believe.) Numbers are never reused within an allocation, so a late
+ * ChannelData message can never be taken for another peer's.
+ *
+ * <p>Pure: the caller passes the time and sends the requests. Not thread safe; its owner
+ * serialises calls.
  */
 final class TurnChannels {
 
     /** RFC 8656 section 12: a binding lasts 10 minutes unless refreshed. */
     static final long LIFETIME_NANOS = 600_000_000_000L;
     static final long REFRESH_AFTER_NANOS = 540_000_000_000L;
-    static final long RETRY_AFTER_NANOS = 30_000_000_000L;
+    static final long RETRY_AFTER_NANOS = 5_000_000_000L;
     /** RFC 8656 section 12: 0x4000 through 0x4FFF. */
     static final int FIRST_CHANNEL = 0x4000;
     static final int LAST_CHANNEL = 0x4FFF;
@@ -29,8 +37,10 @@ final class TurnChannels {
         final int number;
         final InetSocketAddress peer;
         State state = State.BINDING;
+        long requestedAt;
         long boundAt;
-        long failedAt;
+        long refreshAt;
+        long retryAt;
         boolean refreshing;
 
         Channel(int number, InetSocketAddress peer) {
@@ -62,56 +72,68 @@ final class TurnChannels {
             c = new Channel(next++, peer);
             byPeer.put(peer, c);
             byNumber.put(c.number, c);
+            c.requestedAt = now;
             return c.number;
         }
-        switch (c.state) {
-            case BOUND -> {
-                if (now - c.boundAt >= REFRESH_AFTER_NANOS && !c.refreshing) {
-                    c.refreshing = true;
-                    return c.number;
-                }
-            }
-            case FAILED -> {
-                if (now - c.failedAt >= RETRY_AFTER_NANOS) {
-                    c.state = State.BINDING;
-                    return c.number;
-                }
-            }
-            case BINDING -> { }
+        boolean due = switch (c.state) {
+            case BOUND -> !c.refreshing && now - c.refreshAt >= 0;
+            case FAILED -> now - c.retryAt >= 0;
+            case BINDING -> false;
+        };
+        if (!due) {
+            return -1;
         }
-        return -1;
+        if (c.state == State.BOUND) {
+            c.refreshing = true;
+        } else {
+            c.state = State.BINDING;
+        }
+        c.requestedAt = now;
+        return c.number;
     }
 
     /** The relay confirmed the binding (or its refresh) of {@code peer}. */
     void bound(InetSocketAddress peer, long now) {
         Channel c = byPeer.get(peer);
         if (c != null) {
-            c.state = State.BOUND;
-            c.boundAt = now;
-            c.refreshing = false;
+            bind(c, now);
         }
     }
 
-    /** The relay refused the binding of {@code peer}, or did not answer: back to Send indications for a while. */
+    /** The relay refused the binding of {@code peer}, or did not answer. */
     void failed(InetSocketAddress peer, long now) {
         Channel c = byPeer.get(peer);
-        if (c != null) {
+        if (c == null) {
+            return;
+        }
+        c.refreshing = false;
+        if (c.state == State.BOUND && now - c.boundAt < LIFETIME_NANOS) {
+            c.refreshAt = now + RETRY_AFTER_NANOS;
+        } else {
             c.state = State.FAILED;
-            c.failedAt = now;
-            c.refreshing = false;
+            c.retryAt = now + RETRY_AFTER_NANOS;
         }
     }
 
     /**
-     * The peer that ChannelData on {@code number} comes from, or null for a number we never asked
-     * for or whose binding failed or expired. A binding being asked for counts: the relay may
-     * send on it as soon as it has processed the request, before its answer arrives.
+     * ChannelData arrived on {@code number}: the peer it comes from, or null for a number we never
+     * asked for. A binding not yet confirmed counts as bound from when it was asked for.
      */
-    InetSocketAddress peerOf(int number, long now) {
+    InetSocketAddress received(int number) {
         Channel c = byNumber.get(number);
-        if (c == null || c.state == State.FAILED || c.state == State.BOUND && now - c.boundAt >= LIFETIME_NANOS) {
+        if (c == null) {
             return null;
         }
+        if (c.state != State.BOUND) {
+            bind(c, c.requestedAt);
+        }
         return c.peer;
+    }
+
+    private static void bind(Channel c, long at) {
+        c.state = State.BOUND;
+        c.boundAt = at;
+        c.refreshAt = at + REFRESH_AFTER_NANOS;
+        c.refreshing = false;
     }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
  * when a CreatePermission request must go out (first use, a refresh a minute before the 300 s
  * lifetime ends, a retry). It never has two requests out for one address, and after a refusal or
  * a lost request it waits 1 s, doubling up to 32 s, before asking again. (ice4j's own TURN socket
- * asks again the moment an answer is negative, thousands of times a second.)
+ * asks again the moment an answer is negative, thousands of times a second.) A failed refresh
+ * does not stop traffic: the relay keeps the permission until its lifetime ends, and the refresh
+ * is retried after the backoff.
  *
  * <p>Pure: the caller passes the time and sends the requests. Not thread safe; its owner
  * serialises calls. {@code T} is whatever the owner holds for a datagram.
@@ -45,6 +47,7 @@ final class TurnPermissions<T> {
         State state = State.REQUESTED;
         final ArrayDeque<T> held = new ArrayDeque<>();
         long installedAt;
+        long refreshAt;
         boolean refreshing;
         long retryAt;
         long backoff = FIRST_BACKOFF_NANOS;
@@ -71,7 +74,7 @@ final class TurnPermissions<T> {
                     p.refreshing = false;
                     yield hold(p, datagram, true);
                 }
-                boolean refresh = age >= REFRESH_AFTER_NANOS && !p.refreshing;
+                boolean refresh = now - p.refreshAt >= 0 && !p.refreshing;
                 p.refreshing |= refresh;
                 yield decide(Verdict.SEND, refresh);
             }
@@ -94,6 +97,7 @@ final class TurnPermissions<T> {
         }
         p.state = State.INSTALLED;
         p.installedAt = now;
+        p.refreshAt = now + REFRESH_AFTER_NANOS;
         p.refreshing = false;
         p.backoff = FIRST_BACKOFF_NANOS;
         List<T> out = List.copyOf(p.held);
@@ -102,21 +106,26 @@ final class TurnPermissions<T> {
     }
 
     /**
-     * The relay refused the permission for {@code peer}, or the request went unanswered: its held
-     * datagrams are dropped and datagrams to it are dropped until the backoff has passed. A failed
-     * refresh ends the permission too: the relay may drop it any time after that.
+     * The relay refused the permission for {@code peer}, or the request went unanswered. A first
+     * request: the held datagrams are dropped, and so is traffic to the peer until the backoff has
+     * passed. A refresh: traffic goes on while the permission lasts; the refresh is retried after
+     * the backoff.
      */
     void refused(InetAddress peer, long now) {
         Peer<T> p = peers.get(peer);
         if (p == null) {
             return;
         }
-        p.state = State.REFUSED;
         p.refreshing = false;
-        p.retryAt = now + p.backoff;
+        if (p.state == State.INSTALLED && now - p.installedAt < LIFETIME_NANOS) {
+            p.refreshAt = now + p.backoff;
+        } else {
+            p.state = State.REFUSED;
+            p.retryAt = now + p.backoff;
+            dropped += p.held.size();
+            p.held.clear();
+        }
         p.backoff = Math.min(2 * p.backoff, MAX_BACKOFF_NANOS);
-        dropped += p.held.size();
-        p.held.clear();
     }
 
     /** Datagrams dropped so far: refused peers, full holds. */

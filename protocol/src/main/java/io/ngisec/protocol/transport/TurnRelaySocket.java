@@ -149,6 +149,7 @@ final class TurnRelaySocket extends DatagramSocket implements MessageEventHandle
         TransactionID id = TransactionID.createNewTransactionID();
         id.setApplicationData(this);
         Request request = factory.create(transport(peer), id.getBytes());
+        LOG.fine(() -> "TURN " + name(request) + " for " + peer + " sent");
         try {
             harvest.send(request, id);
         } catch (StunException e) {
@@ -164,6 +165,7 @@ final class TurnRelaySocket extends DatagramSocket implements MessageEventHandle
         if (peer == null) {
             return;
         }
+        LOG.fine(() -> "TURN " + name(request) + " for " + peer + " succeeded");
         synchronized (this) {
             long now = System.nanoTime();
             switch (request.getMessageType()) {
@@ -188,8 +190,7 @@ final class TurnRelaySocket extends DatagramSocket implements MessageEventHandle
         if (peer == null) {
             return;
         }
-        LOG.fine(() -> "TURN " + (request.getMessageType() == Message.CHANNELBIND_REQUEST ? "ChannelBind" : "CreatePermission")
-                + " for " + peer + " failed: " + describe(response));
+        LOG.fine(() -> "TURN " + name(request) + " for " + peer + " failed: " + describe(response));
         synchronized (this) {
             long now = System.nanoTime();
             switch (request.getMessageType()) {
@@ -240,7 +241,7 @@ final class TurnRelaySocket extends DatagramSocket implements MessageEventHandle
             Optional<TurnChannelData> message = TurnChannelData.decode(p.getData(), p.getOffset(), p.getLength());
             InetSocketAddress peer;
             synchronized (this) {
-                peer = message.map(c -> channels.peerOf(c.channel(), System.nanoTime())).orElse(null);
+                peer = message.map(c -> channels.received(c.channel())).orElse(null);
             }
             if (peer == null) {
                 receiveDrops.incrementAndGet();
@@ -345,6 +346,10 @@ final class TurnRelaySocket extends DatagramSocket implements MessageEventHandle
             return new InetSocketAddress(t.getAddress(), t.getPort());
         }
         return null;
+    }
+
+    private static String name(Request request) {
+        return request.getMessageType() == Message.CHANNELBIND_REQUEST ? "ChannelBind" : "CreatePermission";
     }
 
     private static String describe(Response response) {

@@ -15,12 +15,10 @@ class TurnChannelsTest {
     private final TurnChannels channels = new TurnChannels();
 
     @Test
-    void aChannelIsAskedForOnceAndUsedOnlyOnceTheRelayConfirmsIt() {
+    void aChannelIsAskedForOnceAndUsedOnceTheRelayConfirmsIt() {
         assertThat(channels.bindRequest(PEER, 0)).isEqualTo(0x4000);
         assertThat(channels.bindRequest(PEER, 1)).isEqualTo(-1);
         assertThat(channels.boundChannel(PEER, 2)).isEqualTo(-1);
-        // The relay may already send on it: its ChannelData is accepted.
-        assertThat(channels.peerOf(0x4000, 3)).isEqualTo(PEER);
 
         channels.bound(PEER, 4);
         assertThat(channels.boundChannel(PEER, 5)).isEqualTo(0x4000);
@@ -30,8 +28,20 @@ class TurnChannelsTest {
     void channelsArePerTransportAddressAndNumbersAreNotReused() {
         assertThat(channels.bindRequest(PEER, 0)).isEqualTo(0x4000);
         assertThat(channels.bindRequest(SAME_IP_OTHER_PORT, 0)).isEqualTo(0x4001);
-        assertThat(channels.peerOf(0x4001, 1)).isEqualTo(SAME_IP_OTHER_PORT);
-        assertThat(channels.peerOf(0x4002, 1)).isNull();
+        assertThat(channels.received(0x4001)).isEqualTo(SAME_IP_OTHER_PORT);
+        assertThat(channels.received(0x4002)).as("a number never asked for").isNull();
+    }
+
+    @Test
+    void channelDataOnANumberWeAskedForProvesTheBindingEvenAfterItsAnswerWasLost() {
+        channels.bindRequest(PEER, 10 * SECOND);
+        channels.failed(PEER, 11 * SECOND); // no answer in time, but the relay did bind it
+
+        assertThat(channels.received(0x4000)).isEqualTo(PEER);
+        assertThat(channels.boundChannel(PEER, 12 * SECOND)).isEqualTo(0x4000);
+        // Counted from when it was asked for, so it is refreshed in time.
+        assertThat(channels.bindRequest(PEER, 549 * SECOND)).isEqualTo(-1);
+        assertThat(channels.bindRequest(PEER, 550 * SECOND)).isEqualTo(0x4000);
     }
 
     @Test
@@ -45,20 +55,30 @@ class TurnChannelsTest {
         assertThat(channels.boundChannel(PEER, 599 * SECOND)).isEqualTo(0x4000);
         // Never confirmed: from 600 s the relay has dropped it, so Send indications again.
         assertThat(channels.boundChannel(PEER, 600 * SECOND)).isEqualTo(-1);
-        assertThat(channels.peerOf(0x4000, 600 * SECOND)).isNull();
     }
 
     @Test
-    void aRefusedBindingFallsBackToSendIndicationsAndIsRetriedAfterThirtySeconds() {
+    void aFailedRefreshKeepsTheChannelWhileItLastsAndIsRetriedAfterFiveSeconds() {
+        channels.bindRequest(PEER, 0);
+        channels.bound(PEER, 0);
+        channels.bindRequest(PEER, 540 * SECOND);
+        channels.failed(PEER, 541 * SECOND);
+
+        assertThat(channels.boundChannel(PEER, 542 * SECOND)).isEqualTo(0x4000);
+        assertThat(channels.bindRequest(PEER, 545 * SECOND)).isEqualTo(-1);
+        assertThat(channels.bindRequest(PEER, 546 * SECOND)).isEqualTo(0x4000);
+    }
+
+    @Test
+    void aRefusedBindingFallsBackToSendIndicationsAndIsRetriedAfterFiveSeconds() {
         channels.bindRequest(PEER, 0);
         channels.failed(PEER, SECOND);
 
         assertThat(channels.boundChannel(PEER, 2 * SECOND)).isEqualTo(-1);
-        assertThat(channels.peerOf(0x4000, 2 * SECOND)).isNull();
-        assertThat(channels.bindRequest(PEER, 30 * SECOND)).isEqualTo(-1);
-        assertThat(channels.bindRequest(PEER, 31 * SECOND)).isEqualTo(0x4000);
-        channels.bound(PEER, 32 * SECOND);
-        assertThat(channels.boundChannel(PEER, 33 * SECOND)).isEqualTo(0x4000);
+        assertThat(channels.bindRequest(PEER, 5 * SECOND)).isEqualTo(-1);
+        assertThat(channels.bindRequest(PEER, 6 * SECOND)).isEqualTo(0x4000);
+        channels.bound(PEER, 7 * SECOND);
+        assertThat(channels.boundChannel(PEER, 8 * SECOND)).isEqualTo(0x4000);
     }
 
     @Test

@@ -60,13 +60,30 @@ class TurnPermissionsTest {
         permissions.offer(PEER, "a", 0);
         permissions.refused(PEER, 0);
         permissions.offer(PEER, "b", SECOND);
-        permissions.refused(PEER, SECOND); // next wait would be 2 s
+        permissions.refused(PEER, SECOND); // the next wait would be 2 s, then 4 s
         permissions.offer(PEER, "c", 3 * SECOND);
         permissions.installed(PEER, 3 * SECOND);
-        permissions.refused(PEER, 4 * SECOND); // a failed refresh, say
 
-        assertThat(permissions.offer(PEER, "d", 5 * SECOND - 1).verdict()).isEqualTo(Verdict.DROP);
-        assertThat(permissions.offer(PEER, "d", 5 * SECOND)).isEqualTo(new Decision(Verdict.HOLD, true));
+        long expired = 3 * SECOND + TurnPermissions.LIFETIME_NANOS;
+        assertThat(permissions.offer(PEER, "d", expired)).isEqualTo(new Decision(Verdict.HOLD, true));
+        permissions.refused(PEER, expired);
+        assertThat(permissions.offer(PEER, "e", expired + SECOND)).as("1 s again").isEqualTo(new Decision(Verdict.HOLD, true));
+    }
+
+    @Test
+    void aFailedRefreshKeepsTrafficFlowingWhileThePermissionLastsAndRetriesAfterTheBackoff() {
+        permissions.offer(PEER, "a", 0);
+        permissions.installed(PEER, 0);
+        assertThat(permissions.offer(PEER, "b", 240 * SECOND)).isEqualTo(new Decision(Verdict.SEND, true));
+        permissions.refused(PEER, 241 * SECOND);
+
+        assertThat(permissions.offer(PEER, "c", 241 * SECOND + 1)).isEqualTo(new Decision(Verdict.SEND, false));
+        assertThat(permissions.offer(PEER, "d", 242 * SECOND)).isEqualTo(new Decision(Verdict.SEND, true));
+        permissions.refused(PEER, 242 * SECOND);
+        assertThat(permissions.offer(PEER, "e", 243 * SECOND)).as("2 s now").isEqualTo(new Decision(Verdict.SEND, false));
+        assertThat(permissions.offer(PEER, "f", 244 * SECOND)).isEqualTo(new Decision(Verdict.SEND, true));
+        // Never refreshed: from 300 s the relay has dropped it.
+        assertThat(permissions.offer(PEER, "g", 300 * SECOND)).isEqualTo(new Decision(Verdict.HOLD, true));
     }
 
     @Test
