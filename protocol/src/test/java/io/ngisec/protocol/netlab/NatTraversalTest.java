@@ -123,6 +123,11 @@ class NatTraversalTest {
     }
 
     private static void assertTransferred(Run run) {
+        for (PeerReport r : List.of(run.alice, run.bob)) {
+            assertThat(List.of(r.get("stats_local_type"), r.get("stats_local"), r.get("stats_remote_type"), r.get("stats_remote")))
+                    .as("the session statistics name the pair ICE selected: %s", r.values())
+                    .containsExactly(r.localType(), r.get("local"), r.remoteType(), r.get("remote"));
+        }
         assertThat(run.alice.get("verified")).as("alice checked the seeded stream: %s", run.alice.values()).isEqualTo("true");
         assertThat(Long.parseLong(run.alice.get("bytes"))).isEqualTo(BYTES);
         assertThat(run.alice.get("sha256")).as("SHA-256 received vs sent").isEqualTo(run.bob.get("sha256"));

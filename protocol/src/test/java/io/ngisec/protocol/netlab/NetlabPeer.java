@@ -9,6 +9,7 @@ import io.ngisec.protocol.session.DatagramInbox;
 import io.ngisec.protocol.session.SessionConfig;
 import io.ngisec.protocol.session.SessionHandshake;
 import io.ngisec.protocol.session.UdpSession;
+import io.ngisec.protocol.session.stats.SessionStats;
 import io.ngisec.protocol.transport.DatagramPath;
 import io.ngisec.protocol.transport.IceRole;
 import io.ngisec.protocol.transport.IceServers;
@@ -161,9 +162,16 @@ public final class NetlabPeer {
                 } else {
                     send(session, total);
                 }
-                UdpSession.Stats stats = session.stats();
+                // What the application sees of the path: the statistics must name the pair ICE selected.
+                SessionStats stats = session.stats();
+                result.put("stats_local_type", stats.path().localType().token());
+                result.put("stats_local", address(stats.path().local()));
+                result.put("stats_remote_type", stats.path().remoteType().token());
+                result.put("stats_remote", address(stats.path().remote()));
+                result.put("pmtu", Integer.toString(stats.path().pmtu()));
+                result.put("srtt_ms", millis(stats.rtt().smoothed().toNanos()));
                 result.put("packets_sent", Long.toString(stats.packetsSent()));
-                result.put("record_drops", Long.toString(stats.recordDrops()));
+                result.put("inbound_drops", Long.toString(stats.drops().inboundTotal()));
                 line(RESULT + format(result));
                 exit.await(); // keep ACKing until the test has both results
             }
