@@ -40,7 +40,7 @@ final class NetlabLab implements AutoCloseable {
      * {@code turnserver} and the {@code netlab/} scripts of this repository.
      */
     static String unavailable() {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!isRoot()) {
             return "netlab needs root (namespaces, iptables)";
         }
         if (scripts() == null) {
@@ -174,6 +174,20 @@ final class NetlabLab implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Whether this process runs with user id 0 (from /proc; elsewhere, by the user's name). */
+    private static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: fall through
+        }
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static boolean onPath(String program) {
