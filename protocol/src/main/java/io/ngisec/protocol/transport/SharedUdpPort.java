@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +21,10 @@ import java.util.logging.Logger;
  * to 3 and the magic cookie) and TURN ChannelData (first byte 64 to 79) go to ice4j through a
  * {@link StunSocketFacade}; everything else (NGISec records start with 17 to 21) goes to the data
  * receiver, with its source address, without a copy or a thread hop. Before a data receiver is
- * set such datagrams are dropped and counted (the handshake repeats itself).
+ * set, the first {@link #HELD_MAX} such datagrams are held (copied) and handed to the receiver
+ * when it comes, before anything newer: the peer may select the pair and send its first
+ * handshake message a moment before this side has a path, and losing it would cost a handshake
+ * retransmission (250 ms). Later ones are dropped and counted.
  *
  * <p>Thread safe. Closing stops the reader and closes the socket, for ice4j too; ice4j closing its
  * facade does not close the port (its transport does, after freeing the agent).
@@ -33,6 +37,8 @@ final class SharedUdpPort implements AutoCloseable {
     static final int RECEIVE_BATCH = 64;
     /** Receive slot size: larger than any datagram a session or ICE sends (PLPMTUD stops well below). */
     static final int SLOT_BYTES = 2048;
+    /** Datagrams held for a receiver not yet set: a handshake's first messages, with room to spare. */
+    static final int HELD_MAX = 32;
     private static final int STUN_MAGIC_COOKIE = 0x2112A442;
     private static final int STUN_HEADER_BYTES = 20;
 
@@ -52,6 +58,7 @@ final class SharedUdpPort implements AutoCloseable {
     private final DatagramBatch stunOut = new DatagramBatch(1, SLOT_BYTES); // guarded by itself
     private final Thread reader;
     private final AtomicLong unclaimedData = new AtomicLong();
+    private final ArrayDeque<Held> held = new ArrayDeque<>(); // the reader thread's only
     private volatile DataReceiver dataReceiver;
     // Checks and consent share the path's fate: marked like the session's control packets, unless
     // a relayed path asks for its class (its data leaves as TURN messages).
@@ -91,12 +98,21 @@ final class SharedUdpPort implements AutoCloseable {
         return socket;
     }
 
-    /** Sets (or, with null, removes) where non-STUN datagrams go. */
-    void setDataReceiver(DataReceiver receiver) {
-        dataReceiver = receiver;
+    private record Held(byte[] data, InetSocketAddress from) {
     }
 
-    /** Non-STUN datagrams dropped because no receiver was set. */
+    /**
+     * Sets (or, with null, removes) where non-STUN datagrams go. Held datagrams reach a new
+     * receiver first, on the reader thread, which this call wakes.
+     */
+    void setDataReceiver(DataReceiver receiver) {
+        dataReceiver = receiver;
+        if (receiver != null) {
+            socket.wakeup();
+        }
+    }
+
+    /** Non-STUN datagrams dropped because no receiver was set and the hold was full. */
     long unclaimedData() {
         return unclaimedData.get();
     }
@@ -116,12 +132,12 @@ final class SharedUdpPort implements AutoCloseable {
         try {
             while (!closed) {
                 int n = socket.receive(batch, -1);
-                boolean data = false;
+                DataReceiver receiver = dataReceiver; // one receiver per batch
+                boolean data = deliverHeld(receiver);
                 for (int i = 0; i < n; i++) {
-                    data |= dispatch(batch.slot(i), batch.address(i));
+                    data |= dispatch(batch.slot(i), batch.address(i), receiver);
                 }
-                DataReceiver receiver = dataReceiver;
-                if (data && receiver != null) {
+                if (data) {
                     receiver.onBatchEnd();
                 }
             }
@@ -134,20 +150,37 @@ final class SharedUdpPort implements AutoCloseable {
         }
     }
 
-    /** Hands one datagram on; true if it went to the data receiver. */
-    private boolean dispatch(ByteBuffer datagram, InetSocketAddress from) {
+    /** Hands one datagram on; true if it went to {@code receiver}. */
+    private boolean dispatch(ByteBuffer datagram, InetSocketAddress from, DataReceiver receiver) {
         if (isForIce(datagram)) {
             byte[] copy = new byte[datagram.remaining()];
             datagram.get(copy);
             stun.offer(copy, from);
             return false;
         }
-        DataReceiver receiver = dataReceiver;
         if (receiver == null) {
-            unclaimedData.incrementAndGet();
+            if (held.size() < HELD_MAX) {
+                byte[] copy = new byte[datagram.remaining()];
+                datagram.get(copy);
+                held.addLast(new Held(copy, from));
+            } else {
+                unclaimedData.incrementAndGet();
+            }
             return false;
         }
         receiver.onDatagram(datagram, from);
+        return true;
+    }
+
+    /** Gives {@code receiver} what was held for it, oldest first; true if there was any. */
+    private boolean deliverHeld(DataReceiver receiver) {
+        if (receiver == null || held.isEmpty()) {
+            return false;
+        }
+        for (Held h : held) {
+            receiver.onDatagram(ByteBuffer.wrap(h.data()), h.from());
+        }
+        held.clear();
         return true;
     }
 

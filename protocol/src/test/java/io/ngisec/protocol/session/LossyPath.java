@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -110,15 +111,20 @@ final class LossyPath implements DatagramPath {
             }
             return;
         }
-        timer.schedule(() -> {
-            try {
-                for (int i = 0; i < copies; i++) {
-                    inner.send(ByteBuffer.wrap(copy), qosClass);
+        try {
+            timer.schedule(() -> {
+                try {
+                    for (int i = 0; i < copies; i++) {
+                        inner.send(ByteBuffer.wrap(copy), qosClass);
+                    }
+                } catch (IOException e) {
+                    // The path closed while the datagram was held: it is lost, as on a real network.
                 }
-            } catch (IOException e) {
-                // The path closed while the datagram was held: it is lost, as on a real network.
-            }
-        }, delay, TimeUnit.NANOSECONDS);
+            }, delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed (a session's CLOSE may go out after the shim): as the contract says for a closed path.
+            throw new IOException("path closed", e);
+        }
     }
 
     private void count(boolean isData, boolean drop, boolean twice, long delay) {
