@@ -5,7 +5,8 @@ import java.util.OptionalLong;
 
 /**
  * The receiving half of a reliable ordered stream. {@link #onData} takes chunks in any order, with
- * duplicates and overlaps, into a ring of {@code window} bytes; {@link #read} hands the application
+ * duplicates and overlaps, into a ring of up to {@code window} bytes (starting small and growing only
+ * as far as the data received but not yet read spans); {@link #read} hands the application
  * the contiguous bytes in order. The stream advertises credit up to {@code window} bytes beyond what
  * the application has read and refuses data past that credit, so it never holds more than
  * {@code window} bytes; once the application has read half a window since the last advertisement,
@@ -23,7 +24,7 @@ public final class ReceiveStream {
 
     private static final long UNKNOWN = -1;
 
-    private final byte[] ring;
+    private final ByteRing ring;
     private final RangeSet received;     // always holds [0, readOffset) as well
     private long readOffset;
     private long maxOffset;              // the credit advertised (or about to be)
@@ -41,7 +42,7 @@ public final class ReceiveStream {
         if (window < 2) {
             throw new IllegalArgumentException("window " + window);
         }
-        this.ring = new byte[window];
+        this.ring = new ByteRing(window);
         this.received = new RangeSet(maxRanges);
         this.maxOffset = window;
     }
@@ -68,6 +69,7 @@ public final class ReceiveStream {
         }
         long start = Math.max(offset, readOffset);
         if (start < end) {
+            ring.ensure(readOffset, Math.max(highestReceived, end));
             copyGaps(data, offset, start, end);
             received.add(start, end);
         }
@@ -87,16 +89,11 @@ public final class ReceiveStream {
             return isFinished() ? -1 : 0;
         }
         int n = (int) Math.min(readable, dst.remaining());
-        int moved = 0;
-        while (moved < n) {
-            int at = slot(readOffset + moved);
-            int piece = Math.min(n - moved, ring.length - at);
-            dst.put(ring, at, piece);
-            moved += piece;
-        }
+        ring.get(readOffset, dst, n);
         readOffset += n;
-        if (finalSize == UNKNOWN && readOffset + ring.length - maxOffset >= ring.length / 2) {
-            maxOffset = readOffset + ring.length;
+        int window = ring.limit();
+        if (finalSize == UNKNOWN && readOffset + window - maxOffset >= window / 2) {
+            maxOffset = readOffset + window;
             creditUpdateDue = true;
         }
         return n;
@@ -131,7 +128,12 @@ public final class ReceiveStream {
 
     /** The window: {@link #bufferedBytes()} never exceeds it. */
     public int window() {
-        return ring.length;
+        return ring.limit();
+    }
+
+    /** How many bytes the ring holds now, for tests: it grows towards {@link #window()} as needed. */
+    int capacity() {
+        return ring.capacity();
     }
 
     /** Bytes read by the application so far. */
@@ -164,16 +166,6 @@ public final class ReceiveStream {
     }
 
     private void copy(ByteBuffer data, long dataOffset, long start, long end) {
-        long at = start;
-        while (at < end) {
-            int slot = slot(at);
-            int piece = (int) Math.min(end - at, ring.length - slot);
-            data.get(data.position() + (int) (at - dataOffset), ring, slot, piece);
-            at += piece;
-        }
-    }
-
-    private int slot(long offset) {
-        return (int) (offset % ring.length);
+        ring.put(start, data, data.position() + (int) (start - dataOffset), (int) (end - start));
     }
 }

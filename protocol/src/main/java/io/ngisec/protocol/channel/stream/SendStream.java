@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The sending half of a reliable ordered stream. The application {@link #write}s bytes into a ring
- * buffer of {@code bufferLimit} bytes (taking fewer when it is full: back-pressure); the packetizer
+ * buffer of up to {@code bufferLimit} bytes (taking fewer when it is full: back-pressure), which
+ * starts small and grows only as unacked data needs it; the packetizer
  * asks {@link #nextChunk} for what to send next, lost ranges first, then new data up to the peer's
  * credit; the loss detector reports each sent chunk back as {@link #onAcked acked} or
  * {@link #onLost lost}. A byte's slot is reused once it and every byte before it are acked, so the
@@ -19,7 +20,7 @@ public final class SendStream {
     /** How many disjoint lost or acked ranges are tracked unless told otherwise. */
     public static final int DEFAULT_MAX_RANGES = 4096;
 
-    private final byte[] ring;
+    private final ByteRing ring;
     private final RangeSet acked;
     private final RangeSet lost;
 
@@ -45,7 +46,7 @@ public final class SendStream {
         if (bufferLimit < 1 || initialCredit < 0) {
             throw new IllegalArgumentException("bufferLimit " + bufferLimit + ", credit " + initialCredit);
         }
-        this.ring = new byte[bufferLimit];
+        this.ring = new ByteRing(bufferLimit);
         this.acked = new RangeSet(maxRanges);
         this.lost = new RangeSet(maxRanges);
         this.maxData = initialCredit;
@@ -60,13 +61,8 @@ public final class SendStream {
             throw new IllegalStateException("stream already finished");
         }
         int n = (int) Math.min(src.remaining(), writableBytes());
-        int copied = 0;
-        while (copied < n) {
-            int at = slot(writeOffset + copied);
-            int piece = Math.min(n - copied, ring.length - at);
-            src.get(ring, at, piece);
-            copied += piece;
-        }
+        ring.ensure(ackedFloor, writeOffset + n);
+        ring.put(writeOffset, src, n);
         writeOffset += n;
         return n;
     }
@@ -87,7 +83,8 @@ public final class SendStream {
     /**
      * The next chunk to send, of at most {@code maxBytes} bytes: lost data first, then new data within
      * the peer's credit, then a bare fin; empty when there is nothing to send. The chunk counts as
-     * in flight until reported acked or lost.
+     * in flight until reported acked or lost. Its data is a view of the buffer, valid until the next
+     * {@link #write}: copy or seal it before writing again.
      */
     public Optional<StreamChunk> nextChunk(int maxBytes) {
         if (maxBytes < 0) {
@@ -179,7 +176,7 @@ public final class SendStream {
 
     /** How many bytes {@link #write} would take now. */
     public long writableBytes() {
-        return ring.length - bufferedBytes();
+        return ring.limit() - bufferedBytes();
     }
 
     /** Bytes held in the buffer: written but not yet acked along with every byte before them. */
@@ -189,7 +186,12 @@ public final class SendStream {
 
     /** The buffer's size: {@link #bufferedBytes()} never exceeds it. */
     public int bufferLimit() {
-        return ring.length;
+        return ring.limit();
+    }
+
+    /** How many bytes the buffer holds now, for tests: it grows towards {@link #bufferLimit()} as needed. */
+    int capacity() {
+        return ring.capacity();
     }
 
     /** The peer's current credit: the offset no byte may be sent at or beyond. */
@@ -223,8 +225,7 @@ public final class SendStream {
     }
 
     private int chunkLength(long start, long end, int maxBytes) {
-        int toWrap = ring.length - slot(start);
-        return (int) Math.min(Math.min(end - start, maxBytes), toWrap);
+        return (int) Math.min(Math.min(end - start, maxBytes), ring.contiguous(start));
     }
 
     private StreamChunk chunk(long start, int length) {
@@ -232,8 +233,7 @@ public final class SendStream {
         if (fin) {
             finPending = false;
         }
-        ByteBuffer data = ByteBuffer.wrap(ring, slot(start), length).slice().asReadOnlyBuffer();
-        return new StreamChunk(start, data, fin);
+        return new StreamChunk(start, ring.view(start, length), fin);
     }
 
     private long checkSent(long offset, int length, boolean fin) {
@@ -242,9 +242,5 @@ public final class SendStream {
             throw new IllegalArgumentException("never sent: [" + offset + ", " + end + ")" + (fin ? " fin" : ""));
         }
         return end;
-    }
-
-    private int slot(long offset) {
-        return (int) (offset % ring.length);
     }
 }

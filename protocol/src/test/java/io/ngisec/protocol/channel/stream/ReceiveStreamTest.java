@@ -102,6 +102,34 @@ class ReceiveStreamTest {
         assertThat(s.bufferedBytes()).isLessThanOrEqualTo(1024);
     }
 
+    @Test
+    void theRingStartsSmallAndGrowsForDataFarAheadKeepingWrappedBytes() throws StreamException {
+        ReceiveStream s = new ReceiveStream(1 << 20, 64);
+        assertThat(s.capacity()).isEqualTo(ByteRing.INITIAL_CAPACITY);
+        int k = 1024;
+        s.onData(0, SendStreamTest.pattern(0, 12 * k), false);
+        s.read(ByteBuffer.allocate(10 * k));
+        s.onData(12 * k, SendStreamTest.pattern(12 * k, 8 * k), false);   // wraps in the 16 KiB ring
+        assertThat(s.capacity()).isEqualTo(16 * k);
+        s.onData(100 * k, SendStreamTest.pattern(100 * k, k), false);     // far ahead, inside the window
+        assertThat(s.capacity()).isEqualTo(91 * k);
+        s.onData(20 * k, SendStreamTest.pattern(20 * k, 80 * k), false);
+        ByteBuffer got = ByteBuffer.allocate(91 * k);
+        assertThat(s.read(got)).isEqualTo(91 * k);
+        assertThat(got.flip()).isEqualTo(SendStreamTest.pattern(10 * k, 91 * k));
+        assertThat(s.window()).isEqualTo(1 << 20);
+    }
+
+    @Test
+    void anIdleStreamHoldsOnlyTheInitialRing() throws StreamException {
+        ReceiveStream s = new ReceiveStream(4 << 20, 64);
+        for (int i = 0; i < 1000; i++) {
+            s.onData(i * 100L, ByteBuffer.allocate(100), false);
+            s.read(ByteBuffer.allocate(100));
+        }
+        assertThat(s.capacity()).isEqualTo(ByteRing.INITIAL_CAPACITY);
+    }
+
     private String read(int max) {
         ByteBuffer dst = ByteBuffer.allocate(max);
         int n = stream.read(dst);

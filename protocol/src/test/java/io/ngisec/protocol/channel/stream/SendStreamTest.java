@@ -165,6 +165,57 @@ class SendStreamTest {
         assertThat(chunk.end()).isEqualTo(3);
     }
 
+    @Test
+    void theBufferStartsSmallAndGrowsKeepingWrappedUnackedBytes() throws StreamException {
+        SendStream s = new SendStream(1 << 20, Long.MAX_VALUE);
+        assertThat(s.capacity()).isEqualTo(ByteRing.INITIAL_CAPACITY);
+        int k = 1024;
+        s.write(pattern(0, 12 * k));
+        sendAll(s);
+        s.onAcked(0, 10 * k);
+        s.write(pattern(12 * k, 8 * k));                          // wraps in the 16 KiB ring
+        assertThat(s.capacity()).isEqualTo(16 * k);
+        StreamChunk held = s.nextChunk(100).orElseThrow();        // sent before the ring grows
+        sendAll(s);
+        s.onLost(10 * k, 10 * k);
+        assertThat(s.write(pattern(20 * k, 20 * k))).isEqualTo(20 * k);   // 30 KiB unacked: grows
+        assertThat(s.capacity()).isEqualTo(32 * k);
+        assertThat(s.bufferLimit()).isEqualTo(1 << 20);
+        assertThat(s.writableBytes()).isEqualTo((1 << 20) - 30 * k);
+        assertThat(held.data()).isEqualTo(pattern(12 * k, 100));
+        long expected = 10 * k;
+        for (StreamChunk c = s.nextChunk(3000).orElseThrow(); ; c = s.nextChunk(3000).orElseThrow()) {
+            assertThat(c.offset()).isEqualTo(expected);
+            assertThat(c.data()).isEqualTo(pattern(c.offset(), c.length()));
+            expected = c.end();
+            if (expected == 40 * k) {
+                break;
+            }
+        }
+    }
+
+    @Test
+    void theBufferNeverGrowsBeyondItsLimit() {
+        SendStream s = new SendStream(40_000, 0);
+        assertThat(s.write(ByteBuffer.allocate(100_000))).isEqualTo(40_000);
+        assertThat(s.capacity()).isEqualTo(40_000);
+    }
+
+    private static void sendAll(SendStream s) {
+        while (s.nextChunk(1000).isPresent()) {
+            // in flight
+        }
+    }
+
+    static ByteBuffer pattern(long offset, int length) {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        for (int i = 0; i < length; i++) {
+            long at = offset + i;
+            b.put((byte) (at * 31 + (at >>> 8)));
+        }
+        return b.flip();
+    }
+
     static ByteBuffer bytes(String s) {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
     }
