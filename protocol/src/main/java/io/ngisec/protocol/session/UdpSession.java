@@ -195,8 +195,14 @@ public final class UdpSession implements AutoCloseable {
         synchronized (lock) {
             checkOpen();
             queued = core.sendDatagram(channelId, data);
+            if (queued) {
+                // Send it from this thread, now: waking the driver first would add a thread
+                // hand-over, which on a busy machine costs a voice frame milliseconds.
+                core.poll(System.nanoTime());
+                flushPaths();
+            }
         }
-        inbox.wake();
+        inbox.wake(); // the driver's next deadline may have moved
         return queued;
     }
 

