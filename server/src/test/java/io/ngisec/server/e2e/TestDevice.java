@@ -116,6 +116,7 @@ final class TestDevice {
     }
 
     private static HttpClient client(SSLContext context) {
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        // Connecting includes the TLS handshake with a cold server JVM: generous on a busy 2-core machine.
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(20)).build();
     }
 }
