@@ -99,6 +99,20 @@ final class NetlabLab implements AutoCloseable {
         run(command);
     }
 
+    /** Runs {@code command} in the lab's namespace {@code namespace} (such as a router's); its output, or an IOException if it fails. */
+    String exec(String namespace, String... command) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        all.addAll(List.of(command));
+        return run(all);
+    }
+
+    /** Runs {@code netlab/SCRIPT PREFIX args..}, such as {@code link.sh PREFIX a --rate 50mbit}; its output. */
+    String script(String script, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of(scripts.resolve(script).toString(), prefix));
+        all.addAll(List.of(args));
+        return run(all);
+    }
+
     /** A variable of the lab, such as {@code NETLAB_HOST_A} (see netlab/README.md). */
     String get(String name) {
         String v = env.get(name);

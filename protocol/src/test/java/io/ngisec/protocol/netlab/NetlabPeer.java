@@ -5,6 +5,7 @@ import io.ngisec.protocol.handshake.HandshakeResponder;
 import io.ngisec.protocol.handshake.LocalCredentials;
 import io.ngisec.protocol.handshake.TestOrganization;
 import io.ngisec.protocol.identity.SignedTicket;
+import io.ngisec.protocol.session.ConnectedSession;
 import io.ngisec.protocol.session.DatagramInbox;
 import io.ngisec.protocol.session.SessionConfig;
 import io.ngisec.protocol.session.SessionHandshake;
@@ -45,7 +46,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One NGISec peer as its own process, for the netlab tests: started with
  * {@code ip netns exec HOST_NS java -cp <test classpath> io.ngisec.protocol.netlab.NetlabPeer --key=value..},
- * it connects to the other peer with {@link IceTransport} (host candidate on {@code --host}, the
+ * it connects to the other peer with {@link IceTransport} (host candidate on {@code --host}, or on
+ * every usable interface address with {@code --host=any}, the
  * STUN and TURN servers of {@code --servers}, TURN credentials minted from {@code --turn-secret}),
  * runs the NGISec handshake with credentials of {@link TestOrganization#seeded} (both peers build
  * the same organization from {@code --seed}) and moves {@code --bytes} seeded bytes on stream 0.
@@ -63,8 +65,16 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Times in a RESULT are milliseconds from {@code GO}: {@code ice_done_ms} (path selected),
  * {@code handshake_done_ms}, and on the receiver {@code first_byte_ms} (first protected stream
- * byte read: ticket to first protected byte) and {@code last_byte_ms}. The peer exits 2 after
- * {@code --timeout-ms}, and at once when stdin closes (the test is gone). Logs go to stderr.
+ * byte read: ticket to first protected byte) and {@code last_byte_ms}; the receiver's longest
+ * wait between two reads is {@code max_gap_ms}, ending at {@code max_gap_end_ms}. The peer exits
+ * 2 after {@code --timeout-ms}, and at once when stdin closes (the test is gone). Logs go to stderr.
+ *
+ * <p>Mobility ({@code --consent-ms=INTERVAL/TIMEOUT}): ICE runs consent freshness with that timing
+ * and the session is a {@link ConnectedSession}, which restarts ICE when consent is lost and
+ * migrates to the new path; the RESULT then adds {@code migrations}, {@code final_local} and
+ * {@code final_remote} (the path the session ends on) and {@code path_lost_ms}/{@code migrated_ms}
+ * (the last such event). {@code --progress-bytes=N}: the receiver prints
+ * {@code PROGRESS bytes=B ms=T} each time another N bytes have arrived, so a test can act mid-transfer.
  */
 public final class NetlabPeer {
 
@@ -73,6 +83,7 @@ public final class NetlabPeer {
     static final String EXIT = "EXIT";
     static final String RESULT = "RESULT ";
     static final String FAILED = "FAILED ";
+    static final String PROGRESS = "PROGRESS ";
     /** Seed of the bulk stream's bytes, known to both sides, so the receiver checks them on its own. */
     static final long DATA_SEED = 0x5EED_DA7AL;
     private static final int CHUNK = 64 * 1024;
@@ -85,6 +96,9 @@ public final class NetlabPeer {
     private final CountDownLatch exit = new CountDownLatch(1);
     private final Map<String, String> result = new LinkedHashMap<>();
     private long goNanos;
+    /** Milliseconds from GO to the last path loss and migration of a ConnectedSession (its listener's threads). */
+    private volatile String pathLostMs;
+    private volatile String migratedMs;
 
     private NetlabPeer(Map<String, String> args, PrintStream out) {
         this.args = args;
@@ -127,8 +141,13 @@ public final class NetlabPeer {
         SignedTicket ticket = org.ticket(aliceCredentials, bobCredentials);
         long total = Long.parseLong(args.getOrDefault("bytes", Long.toString(8L << 20)));
         IceSettings settings = new IceSettings(alice ? IceRole.CONTROLLING : IceRole.CONTROLLED, servers(),
-                List.of(InetAddress.getByName(args.get("host"))), Duration.ofMillis(
+                hostAddresses(), Duration.ofMillis(
                         Long.parseLong(args.getOrDefault("ice-timeout-ms", "20000"))));
+        String consent = args.get("consent-ms");
+        if (consent != null) {
+            String[] t = consent.split("/");
+            settings = settings.withConsent(Duration.ofMillis(Long.parseLong(t[0])), Duration.ofMillis(Long.parseLong(t[1])));
+        }
         if (Boolean.parseBoolean(args.getOrDefault("warm", "true"))) {
             warmUp(org, aliceCredentials, bobCredentials);
         }
@@ -156,7 +175,8 @@ public final class NetlabPeer {
             result.put("handshake_done_ms", sinceGo());
             result.put("peer", established.result().peer().identity().user());
             SessionConfig config = SessionConfig.defaults().withBuffers(4 << 20, 8 << 20);
-            try (UdpSession session = UdpSession.start(path, inbox, established, config, new SplittableRandom(alice ? 1 : 2))) {
+            try (UdpSession session = UdpSession.start(path, inbox, established, config, new SplittableRandom(alice ? 1 : 2));
+                    ConnectedSession connected = consent == null ? null : ConnectedSession.start(transport, session, mobility())) {
                 if (alice) {
                     receive(session, total);
                 } else {
@@ -172,6 +192,13 @@ public final class NetlabPeer {
                 result.put("srtt_ms", millis(stats.rtt().smoothed().toNanos()));
                 result.put("packets_sent", Long.toString(stats.packetsSent()));
                 result.put("inbound_drops", Long.toString(stats.drops().inboundTotal()));
+                if (connected != null) {
+                    result.put("migrations", Long.toString(session.migrations()));
+                    result.put("final_local", address(connected.path().localAddress()));
+                    result.put("final_remote", address(connected.path().remoteAddress()));
+                    result.put("path_lost_ms", String.valueOf(pathLostMs));
+                    result.put("migrated_ms", String.valueOf(migratedMs));
+                }
                 line(RESULT + format(result));
                 exit.await(); // keep ACKing until the test has both results
             }
@@ -200,6 +227,28 @@ public final class NetlabPeer {
         responder.onFinish(ByteBuffer.wrap(initiator.onResponse(ByteBuffer.wrap(response)).finishDatagram()));
     }
 
+    /** Records the last path loss and migration of a {@link ConnectedSession}, for the RESULT. */
+    private ConnectedSession.Listener mobility() {
+        return new ConnectedSession.Listener() {
+            @Override
+            public void onMigrated(DatagramPath from, DatagramPath to) {
+                migratedMs = sinceGo();
+                System.err.println("migrated " + from + " -> " + to);
+            }
+
+            @Override
+            public void onPathLost(DatagramPath path) {
+                pathLostMs = sinceGo();
+                System.err.println("consent lost on " + path);
+            }
+
+            @Override
+            public void onFailure(Throwable cause, boolean willRetry) {
+                System.err.println("restart or migration failed (retry " + willRetry + "): " + cause);
+            }
+        };
+    }
+
     private void send(UdpSession session, long total) throws Exception {
         byte[] chunk = new byte[CHUNK];
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -223,17 +272,31 @@ public final class NetlabPeer {
     private void receive(UdpSession session, long total) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+        long progressEvery = Long.parseLong(args.getOrDefault("progress-bytes", "0"));
         long received = 0;
         long first = 0;
+        long previous = 0;
+        long maxGap = 0;
+        long maxGapEnd = 0;
         for (int n = session.read(0, buffer); n >= 0; n = session.read(0, buffer.clear())) {
+            long now = System.nanoTime();
             if (received == 0) {
-                first = System.nanoTime();
+                first = now;
                 result.put("first_byte_ms", sinceGo());
+            } else if (now - previous > maxGap) {
+                maxGap = now - previous;
+                maxGapEnd = now;
             }
+            previous = now;
             digest.update(buffer.array(), 0, n);
+            if (progressEvery > 0 && (received + n) / progressEvery > received / progressEvery) {
+                line(PROGRESS + "bytes=" + (received + n) + " ms=" + sinceGo());
+            }
             received += n;
         }
         long last = System.nanoTime();
+        result.put("max_gap_ms", millis(maxGap));
+        result.put("max_gap_end_ms", millis(maxGapEnd - goNanos));
         result.put("last_byte_ms", sinceGo());
         byte[] got = digest.digest();
         result.put("bytes", Long.toString(received));
@@ -255,6 +318,12 @@ public final class NetlabPeer {
             done += n;
         }
         return digest.digest();
+    }
+
+    /** {@code --host}: one address, or {@code any} for every usable interface address at each gathering (so a restart sees a new one). */
+    private List<InetAddress> hostAddresses() throws Exception {
+        String host = args.get("host");
+        return host.equals("any") ? List.of() : List.of(InetAddress.getByName(host));
     }
 
     private IceServers servers() {

@@ -70,6 +70,20 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** The first stdout line starting with {@code prefix} (such as PROGRESS); an AssertionError with the log's tail otherwise. */
+    String awaitLine(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !result.isDone()) {
+            for (String line : linesSoFar()) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw failure("no line starting " + prefix.strip() + " within " + timeout, null);
+    }
+
     /** Sends one line (GO, EXIT, ICE ...) to the peer's stdin. */
     synchronized void send(String line) {
         try {
