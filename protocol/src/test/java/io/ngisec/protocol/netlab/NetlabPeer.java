@@ -50,7 +50,8 @@ import java.util.concurrent.TimeUnit;
  * every usable interface address with {@code --host=any}, the
  * STUN and TURN servers of {@code --servers}, TURN credentials minted from {@code --turn-secret}),
  * runs the NGISec handshake with credentials of {@link TestOrganization#seeded} (both peers build
- * the same organization from {@code --seed}) and moves {@code --bytes} seeded bytes on stream 0.
+ * the same organization from {@code --seed}) and moves {@code --bytes} seeded bytes on stream 0
+ * (stream window {@code --window}, send buffer {@code --send-buffer}, bytes; 4 and 8 MiB by default).
  * The controlling peer is alice: she holds the ticket, initiates, and receives; the controlled
  * peer is bob, who responds and sends. So every setup time is on the clock of the ticket holder.
  *
@@ -174,12 +175,16 @@ public final class NetlabPeer {
             result.put("handshake_ms", millis(System.nanoTime() - handshakeStart));
             result.put("handshake_done_ms", sinceGo());
             result.put("peer", established.result().peer().identity().user());
-            SessionConfig config = SessionConfig.defaults().withBuffers(4 << 20, 8 << 20);
+            SessionConfig config = SessionConfig.defaults().withBuffers(
+                    Integer.parseInt(args.getOrDefault("window", "4194304")),
+                    Integer.parseInt(args.getOrDefault("send-buffer", "8388608")));
             try (UdpSession session = UdpSession.start(path, inbox, established, config, new SplittableRandom(alice ? 1 : 2));
                     ConnectedSession connected = consent == null ? null : ConnectedSession.start(transport, session, mobility())) {
                 if (alice) {
                     receive(session, total);
                 } else {
+                    // The sender's congestion state every 500 ms into the log: why a shaped link runs below its rate.
+                    Thread.ofPlatform().daemon().name("peer-stats").start(() -> logCongestion(session));
                     send(session, total);
                 }
                 // What the application sees of the path: the statistics must name the pair ICE selected.
@@ -199,6 +204,7 @@ public final class NetlabPeer {
                     result.put("path_lost_ms", String.valueOf(pathLostMs));
                     result.put("migrated_ms", String.valueOf(migratedMs));
                 }
+                result.putAll(congestion(stats));
                 line(RESULT + format(result));
                 exit.await(); // keep ACKing until the test has both results
             }
@@ -304,6 +310,30 @@ public final class NetlabPeer {
         result.put("verified", Boolean.toString(received == total && Arrays.equals(got, expectedDigest(total))));
         double seconds = (last - first) / 1e9;
         result.put("goodput_mbit_s", String.format(Locale.ROOT, "%.1f", received * 8 / seconds / 1e6));
+    }
+
+    private void logCongestion(UdpSession session) {
+        try {
+            for (;;) {
+                Thread.sleep(500);
+                System.err.println("congestion t_ms=" + sinceGo() + " " + format(congestion(session.stats())));
+            }
+        } catch (InterruptedException e) {
+            // daemon: ends with the JVM
+        }
+    }
+
+    /** Congestion window, bytes in flight, pacing and send rate, RTTs and loss of a snapshot, as RESULT fields. */
+    private static Map<String, String> congestion(SessionStats stats) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("cwnd", Long.toString(stats.congestion().congestionWindow()));
+        m.put("in_flight", Long.toString(stats.congestion().bytesInFlight()));
+        m.put("pacing_mbit_s", String.format(Locale.ROOT, "%.1f", stats.congestion().pacingRate() * 8 / 1e6));
+        m.put("send_mbit_s", String.format(Locale.ROOT, "%.1f", stats.sendRate() * 8 / 1e6));
+        m.put("min_rtt_ms", millis(stats.rtt().min().toNanos()));
+        m.put("latest_rtt_ms", millis(stats.rtt().latest().toNanos()));
+        m.put("loss_rate", String.format(Locale.ROOT, "%.4f", stats.lossRate()));
+        return m;
     }
 
     /** SHA-256 of the first {@code total} bytes the sender writes. */
