@@ -22,17 +22,9 @@ mib="${1:-100}"
 cubic_mib="${CUBIC_MIB:-10}"
 [[ "${mib}" =~ ^[0-9]+$ && "${cubic_mib}" =~ ^[0-9]+$ ]] || { echo "usage: link-bench.sh [MIB]" >&2; exit 2; }
 [[ $(id -u) -eq 0 ]] || { echo "link-bench: needs root (namespaces, iptables)" >&2; exit 1; }
-if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/java" ]] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
-  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
-
-cd "${root}"
 echo "building test classes..."
-mvn -B -o -q -pl protocol test-compile
-classpath_file="${root}/protocol/target/bench-classpath.txt"
-mvn -B -o -q -pl protocol dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="${classpath_file}" >/dev/null
-classpath="${root}/protocol/target/test-classes:${root}/protocol/target/classes:$(cat "${classpath_file}")"
+# shellcheck source=protocol/test-classpath.sh
+source "${root}/protocol/test-classpath.sh"
 
 p="lb$(printf '%04x' $((RANDOM % 65536)))"
 bench_pid=""
