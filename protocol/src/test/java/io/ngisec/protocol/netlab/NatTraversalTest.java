@@ -3,11 +3,13 @@ package io.ngisec.protocol.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ngisec.protocol.qos.QosClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,6 +27,12 @@ import org.junit.jupiter.api.Test;
  * path. The lab is removed and the peers are killed by PID whatever happens; peer and coturn logs
  * stay in {@code target/netlab/PREFIX/}. Setup times and goodput are printed, not asserted.
  *
+ * <p>In the cone-NAT test the sender also sends voice frames during the transfer, and tshark on
+ * router A's {@code wan} (after its MASQUERADE) captures the flow between the two routers: each
+ * of voice (DSCP 46), bulk (10) and control (26) must be on the wire, every NGISec packet must
+ * carry its clear header's class in DSCP, and no payload may hold 32 bytes of the seeded
+ * plaintext. Without tshark the capture is skipped, saying so.
+ *
  * <p>Needs root, {@code ip netns}, iptables and coturn; skipped, saying which is missing, otherwise.
  * {@code -Dngisec.netlab.mib=N} moves N MiB instead of 8.
  */
@@ -35,6 +43,10 @@ class NatTraversalTest {
     /** JVM start and warm-up of both peers, generous for a loaded CI machine. */
     private static final Duration READY = Duration.ofSeconds(60);
     private static final Duration RESULT = Duration.ofSeconds(60);
+    /** Voice frame interval of the cone test's sender, during its transfer. */
+    private static final int VOICE_MS = 20;
+    /** tshark starts while the peers warm up; it loads its dissectors first, seconds on a busy machine. */
+    private static final long CAPTURE_START_SECONDS = 60;
     /**
      * CreatePermission requests coturn may see in one run: each peer asks for a handful of peer
      * addresses, and a refused one again after 1, 2, 4.. s. ice4j's own TURN socket re-sent a
@@ -52,7 +64,20 @@ class NatTraversalTest {
     @Test
     void behindTwoConeNatsPeersConnectDirectlyThroughServerReflexiveCandidates() throws Exception {
         try (NetlabLab lab = NetlabLab.up("ntc", false)) {
-            Run run = run(lab, "cone NATs");
+            // Router A's WAN side, after its MASQUERADE: the flow between the two routers' public addresses.
+            String noCapture = WireCapture.unavailable();
+            String filter = "udp and host " + lab.get("NETLAB_ROUTER_A_WAN_IP") + " and host " + lab.get("NETLAB_ROUTER_B_WAN_IP");
+            Run run;
+            List<String> captured;
+            try (WireCapture capture = noCapture != null ? null
+                    : WireCapture.start(lab.get("NETLAB_ROUTER_A"), "wan", filter, logs(lab))) {
+                run = run(lab, "cone NATs", List.of("--voice-ms=" + VOICE_MS), () -> {
+                    if (capture != null) {
+                        capture.awaitCapturing(CAPTURE_START_SECONDS);
+                    }
+                });
+                captured = capture == null ? null : capture.stop();
+            }
 
             assertTransferred(run);
             for (PeerReport r : List.of(run.alice, run.bob)) {
@@ -65,13 +90,50 @@ class NatTraversalTest {
             assertThat(Stream.of(run.alice.localType(), run.alice.remoteType(), run.bob.localType(), run.bob.remoteType()))
                     .as("a server-reflexive candidate in the selected pairs").contains("srflx");
             assertPermissionsBounded(lab, false);
+            System.out.printf(Locale.ROOT, "  voice frames (%d ms): bob sent %s, alice received %s%n", VOICE_MS,
+                    run.bob.get("voice_sent"), run.alice.get("voice_received"));
+            assertThat(run.bob.number("voice_sent")).as("voice frames bob sent: %s", run.bob.values()).isPositive();
+            assertThat(run.alice.number("voice_received")).as("voice frames alice received: %s", run.alice.values()).isPositive();
+            assertThat(run.alice.number("voice_other")).as("datagrams that are not bob's voice frames").isZero();
+            if (captured == null) {
+                System.out.println("  no capture on the NAT link: " + noCapture);
+            } else {
+                assertOnTheWire(captured);
+            }
         }
+    }
+
+    /**
+     * What tshark saw on router A's WAN link: each class's DSCP, every NGISec packet carrying its
+     * header class's DSCP through both NATs, and none of the seeded plaintext in any payload.
+     */
+    private static void assertOnTheWire(List<String> captured) {
+        WireSummary wire = WireSummary.of(captured, plaintextSlices());
+        System.out.printf(Locale.ROOT, "  on router A's wan: %d UDP packets: NGISec %s (%d DATA), %d STUN, %d other%n",
+                captured.size(), wire.perClass(), wire.data(), wire.stun(), wire.other());
+        assertThat(wire.plaintext()).as("captured payloads containing 32 bytes of the seeded plaintext").isEmpty();
+        assertThat(wire.mismatches()).as("NGISec packets whose DSCP is not their header class's").isEmpty();
+        assertThat(wire.count(QosClass.VOICE)).as("voice packets (DSCP 46) on the wire").isPositive();
+        assertThat(wire.count(QosClass.BULK)).as("bulk packets (DSCP 10) on the wire").isPositive();
+        assertThat(wire.count(QosClass.CONTROL)).as("control packets (DSCP 26) on the wire").isPositive();
+        assertThat(wire.data()).as("NGISec DATA packets on the wire").isPositive();
+    }
+
+    /** 16 distinct 32-byte windows of the stream's first 2.5 KiB, each inside one voice frame. */
+    private static List<byte[]> plaintextSlices() {
+        byte[] prefix = NetlabPeer.seededPrefix(16 * NetlabPeer.VOICE_FRAME);
+        List<byte[]> slices = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int at = i * NetlabPeer.VOICE_FRAME + i * 7;
+            slices.add(Arrays.copyOfRange(prefix, at, at + 32));
+        }
+        return slices;
     }
 
     @Test
     void behindTwoSymmetricNatsPeersConnectThroughTheTurnRelay() throws Exception {
         try (NetlabLab lab = NetlabLab.up("nts", true)) {
-            Run run = run(lab, "symmetric NATs");
+            Run run = run(lab, "symmetric NATs", List.of(), () -> { });
 
             assertTransferred(run);
             // The relayed address one peer uses as its local end is the other's remote end.
@@ -95,14 +157,28 @@ class NatTraversalTest {
     private record Run(PeerReport alice, PeerReport bob) {
     }
 
-    /** Starts both peers, relays their signaling, lets them go together, returns their reports. */
-    private static Run run(NetlabLab lab, String label) throws Exception {
-        Path logs = Files.createDirectories(Path.of("target", "netlab", lab.prefix()));
+    /** Runs before GO, once both peers are ready. */
+    private interface BeforeGo {
+        void run() throws Exception;
+    }
+
+    /** Where the lab's logs (and captures) go: {@code target/netlab/PREFIX/}. */
+    private static Path logs(NetlabLab lab) throws Exception {
+        return Files.createDirectories(Path.of("target", "netlab", lab.prefix()));
+    }
+
+    /**
+     * Starts both peers ({@code extra}: more NetlabPeer arguments for both), relays their signaling,
+     * lets them go together after {@code beforeGo}, returns their reports.
+     */
+    private static Run run(NetlabLab lab, String label, List<String> extra, BeforeGo beforeGo) throws Exception {
+        Path logs = logs(lab);
         lab.keepLogsIn(logs);
         lab.startCoturn(SECRET, true);
         String server = lab.get("NETLAB_PUBLIC_IP");
-        List<String> common = List.of("--servers=stun:" + server + ",turn:" + server, "--turn-secret=" + SECRET,
-                "--bytes=" + BYTES, "--seed=" + lab.prefix().hashCode(), "--timeout-ms=180000");
+        List<String> common = new ArrayList<>(List.of("--servers=stun:" + server + ",turn:" + server, "--turn-secret=" + SECRET,
+                "--bytes=" + BYTES, "--seed=" + lab.prefix().hashCode(), "--timeout-ms=180000"));
+        common.addAll(extra);
         try (PeerProcess alice = PeerProcess.start("alice", lab.get("NETLAB_HOST_A"),
                         with(common, "--role=controlling", "--host=" + lab.get("NETLAB_A_IP")), logs);
                 PeerProcess bob = PeerProcess.start("bob", lab.get("NETLAB_HOST_B"),
@@ -114,6 +190,7 @@ class NatTraversalTest {
             bob.awaitReady(READY);
             System.out.printf(Locale.ROOT, "netlab %s: peers started and warmed up in %.1f s%n", lab.prefix(),
                     (System.nanoTime() - started) / 1e9);
+            beforeGo.run();
             alice.send(NetlabPeer.GO);
             bob.send(NetlabPeer.GO);
             Run run = new Run(alice.awaitResult(RESULT), bob.awaitResult(RESULT));

@@ -5,9 +5,11 @@ import io.ngisec.protocol.handshake.HandshakeResponder;
 import io.ngisec.protocol.handshake.LocalCredentials;
 import io.ngisec.protocol.handshake.TestOrganization;
 import io.ngisec.protocol.identity.SignedTicket;
+import io.ngisec.protocol.channel.frame.DatagramFrame;
 import io.ngisec.protocol.session.ConnectedSession;
 import io.ngisec.protocol.session.DatagramInbox;
 import io.ngisec.protocol.session.SessionConfig;
+import io.ngisec.protocol.session.SessionFailure;
 import io.ngisec.protocol.session.SessionHandshake;
 import io.ngisec.protocol.session.UdpSession;
 import io.ngisec.protocol.session.stats.SessionStats;
@@ -38,10 +40,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One NGISec peer as its own process, for the netlab tests: started with
@@ -76,6 +82,12 @@ import java.util.concurrent.TimeUnit;
  * {@code final_remote} (the path the session ends on) and {@code path_lost_ms}/{@code migrated_ms}
  * (the last such event). {@code --progress-bytes=N}: the receiver prints
  * {@code PROGRESS bytes=B ms=T} each time another N bytes have arrived, so a test can act mid-transfer.
+ *
+ * <p>Voice ({@code --voice-ms=20}): during the transfer the sender also sends a 160-byte real-time
+ * datagram on channel {@value #VOICE_CHANNEL} every that many milliseconds (class VOICE), each a
+ * slice of {@link #seededPrefix} (so a capture can look for it); RESULT {@code voice_sent}. The
+ * receiver counts those that arrive until the stream ends: {@code voice_received} (a slice of the
+ * prefix) and {@code voice_other} (anything else).
  */
 public final class NetlabPeer {
 
@@ -88,6 +100,11 @@ public final class NetlabPeer {
     /** Seed of the bulk stream's bytes, known to both sides, so the receiver checks them on its own. */
     static final long DATA_SEED = 0x5EED_DA7AL;
     private static final int CHUNK = 64 * 1024;
+    /** Real-time channel of the voice frames of {@code --voice-ms}. */
+    static final long VOICE_CHANNEL = 1;
+    static final int VOICE_FRAME = 160;
+    /** Voice frames are slices of this many bytes at the start of the seeded stream. */
+    private static final int VOICE_SOURCE = 4000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> args;
@@ -256,6 +273,41 @@ public final class NetlabPeer {
     }
 
     private void send(UdpSession session, long total) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong voiceSent = new AtomicLong();
+        long voiceMs = Long.parseLong(args.getOrDefault("voice-ms", "0"));
+        Thread voice = voiceMs <= 0 ? null
+                : Thread.ofPlatform().daemon().name("peer-voice").start(() -> sendVoice(session, voiceMs, stop, voiceSent));
+        try {
+            sendStream(session, total);
+        } finally {
+            stop.set(true);
+        }
+        if (voice != null) {
+            voice.join(5000);
+            result.put("voice_sent", Long.toString(voiceSent.get()));
+        }
+    }
+
+    /** A 160-byte frame every {@code everyMs} on the voice channel until {@code stop}, as a call sends them. */
+    private static void sendVoice(UdpSession session, long everyMs, AtomicBoolean stop, AtomicLong sent) {
+        byte[] source = seededPrefix(VOICE_SOURCE);
+        long next = System.nanoTime();
+        try {
+            for (int i = 0; !stop.get(); i++) {
+                int at = i % (VOICE_SOURCE / VOICE_FRAME) * VOICE_FRAME;
+                if (session.sendDatagram(VOICE_CHANNEL, Arrays.copyOfRange(source, at, at + VOICE_FRAME))) {
+                    sent.incrementAndGet();
+                }
+                next += TimeUnit.MILLISECONDS.toNanos(everyMs);
+                LockSupport.parkNanos(next - System.nanoTime());
+            }
+        } catch (SessionFailure e) {
+            System.err.println("voice stopped: " + e);
+        }
+    }
+
+    private void sendStream(UdpSession session, long total) throws Exception {
         byte[] chunk = new byte[CHUNK];
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         SplittableRandom data = new SplittableRandom(DATA_SEED);
@@ -276,6 +328,56 @@ public final class NetlabPeer {
     }
 
     private void receive(UdpSession session, long total) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        long[] voiceCounts = new long[2];
+        Thread voice = !args.containsKey("voice-ms") ? null
+                : Thread.ofPlatform().daemon().name("peer-voice").start(() -> countVoice(session, stop, voiceCounts));
+        try {
+            receiveStream(session, total);
+        } finally {
+            stop.set(true);
+        }
+        if (voice != null) {
+            voice.join(5000);
+            synchronized (voiceCounts) {
+                result.put("voice_received", Long.toString(voiceCounts[0]));
+                result.put("voice_other", Long.toString(voiceCounts[1]));
+            }
+        }
+    }
+
+    /** Counts voice frames until {@code stop}: [0] slices of the seeded prefix, [1] anything else. */
+    private static void countVoice(UdpSession session, AtomicBoolean stop, long[] counts) {
+        byte[] source = seededPrefix(VOICE_SOURCE);
+        try {
+            while (!stop.get()) {
+                Optional<DatagramFrame> frame = session.receiveDatagram(Duration.ofMillis(50));
+                if (frame.isPresent()) {
+                    boolean expected = isVoiceFrame(frame.get(), source);
+                    synchronized (counts) {
+                        counts[expected ? 0 : 1]++;
+                    }
+                }
+            }
+        } catch (SessionFailure | InterruptedException e) {
+            System.err.println("voice receiver stopped: " + e);
+        }
+    }
+
+    private static boolean isVoiceFrame(DatagramFrame frame, byte[] source) {
+        byte[] data = frame.data();
+        if (frame.channelId() != VOICE_CHANNEL || data.length != VOICE_FRAME) {
+            return false;
+        }
+        for (int at = 0; at + VOICE_FRAME <= source.length; at += VOICE_FRAME) {
+            if (Arrays.equals(data, 0, VOICE_FRAME, source, at, at + VOICE_FRAME)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void receiveStream(UdpSession session, long total) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
         long progressEvery = Long.parseLong(args.getOrDefault("progress-bytes", "0"));
@@ -334,6 +436,13 @@ public final class NetlabPeer {
         m.put("latest_rtt_ms", millis(stats.rtt().latest().toNanos()));
         m.put("loss_rate", String.format(Locale.ROOT, "%.4f", stats.lossRate()));
         return m;
+    }
+
+    /** The first {@code n} (at most 64 KiB) bytes the sender writes on stream 0. */
+    static byte[] seededPrefix(int n) {
+        byte[] chunk = new byte[CHUNK];
+        new SplittableRandom(DATA_SEED).nextBytes(chunk);
+        return Arrays.copyOf(chunk, n);
     }
 
     /** SHA-256 of the first {@code total} bytes the sender writes. */
