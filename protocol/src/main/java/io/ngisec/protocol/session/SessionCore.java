@@ -42,6 +42,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +62,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>What a packet carries, in order: an ACK when one is due (or rides along when one is
  * pending), then either queued real-time DATAGRAM frames (strict priority), or MAX_STREAM_DATA
- * updates followed by stream data (lost ranges first, per {@link SendStream}). Each packet has one
+ * updates followed by stream data (the highest class's streams first, lost ranges first, per
+ * {@link SendStream}). Each packet has one
  * QoS class in its clear header, so voice and bulk frames never share a packet: a voice packet is
  * sealed VOICE/CALL, a stream packet with its stream's class and service (only streams of that
  * class and service fill it), a packet of only ACK, credit or PING frames CONTROL/CONTROL.
@@ -195,7 +197,11 @@ public final class SessionCore {
         this.datagram = ByteBuffer.allocate(config.lifecycle().maxPmtuBytes());
         this.pmtu = new PmtuProber(config.maxDatagramBytes(), config.lifecycle().maxPmtuBytes(),
                 config.lifecycle().pmtuRaiseIntervalNanos(), counters);
-        for (StreamConfig s : config.streams()) {
+        // Kept highest class first, so the scheduler serves interactive streams before bulk ones
+        // (stable: streams of one class keep their configured order).
+        List<StreamConfig> byClass = new ArrayList<>(config.streams());
+        byClass.sort(Comparator.comparing(StreamConfig::qosClass).reversed());
+        for (StreamConfig s : byClass) {
             streamConfigs.put(s.streamId(), s);
             sendStreams.put(s.streamId(), new SendStream(config.sendBufferBytes(), config.streamWindow()));
             receiveStreams.put(s.streamId(), new ReceiveStream(config.streamWindow(), ReceiveStream.DEFAULT_MAX_RANGES));

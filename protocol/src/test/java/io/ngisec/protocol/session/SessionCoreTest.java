@@ -62,6 +62,25 @@ class SessionCoreTest {
     }
 
     @Test
+    void interactiveStreamsGoBeforeBulkWhateverTheConfiguredOrder() throws Exception {
+        SessionConfig config = SessionConfig.defaults(List.of(StreamConfig.bulk(0),
+                new StreamConfig(1, QosClass.INTERACTIVE, Service.CHAT)));
+        List<byte[]> sent = new ArrayList<>();
+        List<QosClass> classes = new ArrayList<>();
+        SessionCore core = new SessionCore(aliceRecord, capture(sent, classes), config, new SplittableRandom(3));
+        core.write(0, ByteBuffer.wrap(new byte[5000]));
+        core.write(1, ByteBuffer.wrap(new byte[3000]));
+        // The pacer lets a few packets go per poll; 8,000 bytes fit the initial window of 10 packets.
+        for (int i = 0; i < 20; i++) {
+            core.poll(now + i * MS);
+        }
+
+        List<QosClass> onWire = headerClasses(sent);
+        assertThat(onWire).contains(QosClass.INTERACTIVE, QosClass.BULK);
+        assertThat(onWire.lastIndexOf(QosClass.INTERACTIVE)).isLessThan(onWire.indexOf(QosClass.BULK));
+    }
+
+    @Test
     void voiceAndBulkNeverShareAPacketAndVoiceGoesFirst() throws Exception {
         alice.write(0, ByteBuffer.wrap(new byte[5000]));
         alice.sendDatagram(7, new byte[160]);
