@@ -73,15 +73,24 @@ final class WireCapture implements AutoCloseable {
         return Files.readAllLines(out);
     }
 
-    /** Stops tshark by its PID, forcibly if it does not end within 10 s. */
+    /**
+     * Stops tshark by its PID, forcibly if it does not end within 10 s. An interrupt while waiting
+     * kills it at once and is passed on (the interrupt flag stays set): close() must not throw it.
+     */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(3, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
