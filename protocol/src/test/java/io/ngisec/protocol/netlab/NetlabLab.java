@@ -1,6 +1,6 @@
 package io.ngisec.protocol.netlab;
 
-import java.io.File;
+import io.ngisec.protocol.testing.HostTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ final class NetlabLab implements AutoCloseable {
      * {@code turnserver} and the {@code netlab/} scripts of this repository.
      */
     static String unavailable() {
-        if (!isRoot()) {
+        if (!HostTools.isRoot()) {
             return "netlab needs root (namespaces, iptables)";
         }
         if (scripts() == null) {
@@ -59,7 +59,7 @@ final class NetlabLab implements AutoCloseable {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-        if (!onPath("turnserver") || !onPath("iptables")) {
+        if (HostTools.onPath("turnserver") == null || HostTools.onPath("iptables") == null) {
             return "turnserver or iptables not installed (Debian packages coturn, iptables: see .ci/run)";
         }
         return null;
@@ -190,26 +190,4 @@ final class NetlabLab implements AutoCloseable {
         return null;
     }
 
-    /** Whether this process runs with user id 0 (from /proc; elsewhere, by the user's name). */
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[1].equals("0");
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: fall through
-        }
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

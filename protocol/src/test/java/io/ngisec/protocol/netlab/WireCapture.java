@@ -1,6 +1,6 @@
 package io.ngisec.protocol.netlab;
 
-import java.io.File;
+import io.ngisec.protocol.testing.HostTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +32,14 @@ final class WireCapture implements AutoCloseable {
 
     /** Why no capture is possible here (no tshark on the PATH), or null. */
     static String unavailable() {
-        return tshark() == null ? "tshark is not on the PATH" : null;
+        return HostTools.onPath("tshark") == null ? "tshark is not on the PATH" : null;
     }
 
     /** Starts tshark on {@code iface} in {@code namespace}; its output goes to files in {@code dir}. */
     static WireCapture start(String namespace, String iface, String filter, Path dir) throws IOException {
         Path out = dir.resolve("capture-" + iface + ".tsv");
         Path err = dir.resolve("capture-" + iface + ".err");
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, tshark().toString(),
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, HostTools.onPath("tshark").toString(),
                 "-i", iface, "-B", "32", "-l", "-n", "-f", filter, "-T", "fields"));
         for (String field : FIELDS) {
             command.add("-e");
@@ -94,13 +94,4 @@ final class WireCapture implements AutoCloseable {
         }
     }
 
-    private static Path tshark() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "tshark");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
 }

@@ -13,7 +13,7 @@ import io.ngisec.protocol.transport.IceRole;
 import io.ngisec.protocol.transport.IceSettings;
 import io.ngisec.protocol.transport.IceTransport;
 import io.ngisec.protocol.transport.InMemorySignaling;
-import java.io.File;
+import io.ngisec.protocol.testing.HostTools;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ class DscpCaptureTest {
 
     @Test
     void everyDatagramCarriesItsClassInDscpAndNoPlaintext() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "capturing on lo needs root");
-        Path tshark = onPath("tshark");
+        assumeTrue(HostTools.isRoot(), "capturing on lo needs root");
+        Path tshark = HostTools.onPath("tshark");
         assumeTrue(tshark != null, "tshark is not on the PATH");
 
         TestOrganization org = new TestOrganization("Acme");
@@ -168,13 +168,4 @@ class DscpCaptureTest {
         }
     }
 
-    private static Path onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, program);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
 }

@@ -1,6 +1,6 @@
 package io.ngisec.protocol.transport.udp;
 
-import java.io.File;
+import io.ngisec.protocol.testing.HostTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +27,17 @@ final class TsharkCapture implements AutoCloseable {
 
     /** Why capturing is impossible here, or null. */
     static String skipReason() {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!HostTools.isRoot()) {
             return "capturing on lo needs root";
         }
-        return tshark() == null ? "tshark is not on the PATH" : null;
+        return HostTools.onPath("tshark") == null ? "tshark is not on the PATH" : null;
     }
 
     /** Starts capturing on lo and returns once tshark reports that it captures. */
     static TsharkCapture start(String filter, String... fields) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ngisec-capture", ".tsv");
         Path err = Files.createTempFile("ngisec-capture", ".err");
-        List<String> command = new ArrayList<>(List.of(tshark().toString(), "-i", "lo", "-B", "16", "-l", "-f", filter,
+        List<String> command = new ArrayList<>(List.of(HostTools.onPath("tshark").toString(), "-i", "lo", "-B", "16", "-l", "-f", filter,
                 "-T", "fields"));
         for (String field : fields) {
             command.add("-e");
@@ -92,13 +92,4 @@ final class TsharkCapture implements AutoCloseable {
         Files.deleteIfExists(err);
     }
 
-    private static Path tshark() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "tshark");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
 }
