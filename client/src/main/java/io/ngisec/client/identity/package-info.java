@@ -1,0 +1,2 @@
+/** The device's keys and enrolled identity, as values. */
+package io.ngisec.client.identity;

@@ -1,0 +1,51 @@
+package io.ngisec.client.link;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A live, mutually authenticated NGISec session with one peer device, as the features (file
+ * transfer, chat) use it: an ordered control channel of JSON messages (interactive class) and one
+ * reliable bulk data stream (BULK class, FILE service). Built by the session layer from a ticket,
+ * ICE and the NGISec handshake; the features never see any of that.
+ *
+ * <p>Thread safety: {@link #sendControl} and {@link #writeData} may be called from any thread
+ * (each call is atomic with respect to others of its kind); one thread at a time reads each of
+ * {@link #receiveControl} and {@link #readData}. Any method throws {@link IOException} once the
+ * link has failed or closed; {@link #closed()} says why.
+ */
+public interface PeerLink extends AutoCloseable {
+
+    /** Largest control message, in bytes of UTF-8 JSON. */
+    int MAX_CONTROL_BYTES = 64 * 1024;
+
+    /** Who is on the other end, as their verified certificate says. */
+    PeerInfo peer();
+
+    /** What the session's ticket allows. */
+    LinkGrants grants();
+
+    /** Whether this side opened the session (held the ticket). */
+    boolean initiator();
+
+    /** Queues one control message (a JSON object, at most {@link #MAX_CONTROL_BYTES}). */
+    void sendControl(String json) throws IOException;
+
+    /** The next control message, waiting up to {@code timeout}; empty on timeout. */
+    Optional<String> receiveControl(Duration timeout) throws IOException, InterruptedException;
+
+    /** Writes all of {@code src} on the data stream, blocking while flow control says wait. */
+    void writeData(ByteBuffer src) throws IOException, InterruptedException;
+
+    /** Reads data-stream bytes into {@code dst}, blocking until some arrive; -1 when the peer finished. */
+    int readData(ByteBuffer dst) throws IOException, InterruptedException;
+
+    /** Empty while the link is up; then the one-line reason it ended. */
+    Optional<String> closed();
+
+    /** Ends the session (gracefully when possible); idempotent. */
+    @Override
+    void close();
+}
