@@ -3,6 +3,7 @@ package io.ngisec.client.link;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import io.ngisec.protocol.session.stats.SessionStats;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,11 @@ public interface PeerLink extends AutoCloseable {
 
     /** Reads data-stream bytes into {@code dst}, blocking until some arrive; -1 when the peer finished. */
     int readData(ByteBuffer dst) throws IOException, InterruptedException;
+
+    /** A snapshot of the session's statistics (path, RTT, loss, rates, classes), when the link has a real session. */
+    default Optional<SessionStats> stats() {
+        return Optional.empty();
+    }
 
     /** Empty while the link is up; then the one-line reason it ended. */
     Optional<String> closed();

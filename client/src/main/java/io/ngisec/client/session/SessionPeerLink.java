@@ -78,9 +78,9 @@ final class SessionPeerLink implements PeerLink {
         return initiator;
     }
 
-    /** The live statistics of the session under this link. */
-    SessionStats stats() {
-        return session.stats();
+    @Override
+    public Optional<SessionStats> stats() {
+        return Optional.of(session.stats());
     }
 
     @Override

@@ -1,0 +1,87 @@
+package io.ngisec.client.diag;
+
+import io.ngisec.client.link.PeerLink;
+import io.ngisec.client.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps {@code session_log} current for {@code ngisec diag}: every {@link #INTERVAL} the summary of
+ * each watched link, and its last summary with the reason once it ends, so another process (or a
+ * later one) sees live and recent sessions. Thread safe.
+ */
+public final class SessionRecorder implements AutoCloseable {
+
+    /** How often live sessions are written: diag in another process is at most this stale. */
+    public static final Duration INTERVAL = Duration.ofSeconds(2);
+
+    private static final Logger LOG = Logger.getLogger(SessionRecorder.class.getName());
+
+    private record Watched(String id, Instant started, SessionSummary[] last) {
+    }
+
+    private final SessionLogTable table;
+    private final Clock clock;
+    private final Map<PeerLink, Watched> links = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-recorder").factory());
+
+    public SessionRecorder(SessionLogTable table, Clock clock) {
+        this.table = table;
+        this.clock = clock;
+        timer.scheduleWithFixedDelay(this::sample, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records {@code link} from now until it ends. */
+    public void watch(PeerLink link) {
+        byte[] id = new byte[8];
+        ThreadLocalRandom.current().nextBytes(id);
+        links.put(link, new Watched(HexFormat.of().formatHex(id), clock.instant(), new SessionSummary[1]));
+        timer.execute(this::sample);
+    }
+
+    private void sample() {
+        for (Map.Entry<PeerLink, Watched> e : links.entrySet()) {
+            PeerLink link = e.getKey();
+            Watched w = e.getValue();
+            try {
+                if (link.closed().isPresent()) {
+                    links.remove(link);
+                    if (w.last()[0] != null) {
+                        table.save(w.last()[0].ended(clock.instant(), link.closed().get()));
+                    }
+                    continue;
+                }
+                link.stats().ifPresent(stats -> w.last()[0] =
+                        SessionSummary.of(w.id(), link.peer(), link.initiator(), w.started(), clock.instant(), stats));
+                if (w.last()[0] != null) {
+                    table.save(w.last()[0]);
+                }
+            } catch (StoreException | RuntimeException ex) {
+                LOG.log(Level.FINE, "cannot record the session with " + link.peer().user(), ex);
+            }
+        }
+    }
+
+    /** Writes the final state of every watched link, then stops. */
+    @Override
+    public void close() {
+        timer.execute(this::sample);
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

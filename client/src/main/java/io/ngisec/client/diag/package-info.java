@@ -1,0 +1,2 @@
+/** Diagnostics: session summaries recorded for {@code ngisec diag}. */
+package io.ngisec.client.diag;

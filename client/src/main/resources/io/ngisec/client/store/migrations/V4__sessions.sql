@@ -1,0 +1,30 @@
+-- What `ngisec diag` shows: one row per session with a peer, refreshed while it lives, kept after it ends.
+CREATE TABLE IF NOT EXISTS session_log (
+    session_id      VARCHAR(32) PRIMARY KEY,
+    peer_user       VARCHAR(200) NOT NULL,
+    peer_device     VARCHAR(36) NOT NULL,
+    peer_name       VARCHAR(200) NOT NULL,
+    peer_fingerprint CHAR(64) NOT NULL,
+    initiator       BOOLEAN NOT NULL,
+    started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    ended_at        TIMESTAMP WITH TIME ZONE,
+    end_reason      VARCHAR(500),
+    local_type      VARCHAR(16) NOT NULL,
+    local_address   VARCHAR(64) NOT NULL,
+    remote_type     VARCHAR(16) NOT NULL,
+    remote_address  VARCHAR(64) NOT NULL,
+    pmtu            INT NOT NULL,
+    cipher          VARCHAR(200) NOT NULL,
+    srtt_micros     BIGINT NOT NULL,
+    min_rtt_micros  BIGINT NOT NULL,
+    loss_rate       DOUBLE PRECISION NOT NULL,
+    bytes_sent      BIGINT NOT NULL,
+    bytes_received  BIGINT NOT NULL,
+    send_rate       DOUBLE PRECISION NOT NULL,
+    receive_rate    DOUBLE PRECISION NOT NULL,
+    congestion_window BIGINT NOT NULL,
+    classes         VARCHAR(1000) NOT NULL,
+    drops           BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS session_log_started ON session_log (started_at);
