@@ -1,0 +1,2 @@
+/** The peer's home folder: its location, the device keys encrypted at rest, and the database in it. */
+package io.ngisec.client.home;
