@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ngisec.client.identity.EnrolledIdentity;
-import io.ngisec.client.identity.TestIdentities;
+import io.ngisec.client.testing.TestOrg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeyVaultTest {
 
-    private static final TestIdentities ACME = new TestIdentities("acme");
+    private static final TestOrg ACME = new TestOrg("acme");
     private static final char[] PASSPHRASE = "vault passphrase".toCharArray();
 
     @TempDir
@@ -22,7 +22,7 @@ class KeyVaultTest {
 
     @Test
     void keysAndChainRoundTrip() throws Exception {
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         KeyVault vault = new KeyVault(temp.resolve(KeyVault.FILE_NAME));
         assertThat(vault.exists()).isFalse();
         vault.save(alice.keys(), List.of(alice.deviceCertificate(), alice.caCertificate()), PASSPHRASE);
@@ -37,7 +37,7 @@ class KeyVaultTest {
 
     @Test
     void aSaveKilledBeforeItsRenameLeavesTheOldKeysReadable() throws Exception {
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         EnrolledIdentity renewed = ACME.renew(alice);
         Path file = temp.resolve(KeyVault.FILE_NAME);
         KeyVault vault = new KeyVault(file);

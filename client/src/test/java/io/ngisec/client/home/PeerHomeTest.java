@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ngisec.client.identity.EnrolledIdentity;
-import io.ngisec.client.identity.TestIdentities;
+import io.ngisec.client.testing.TestOrg;
 import io.ngisec.client.store.Contact;
 import io.ngisec.client.store.ContactTable;
 import io.ngisec.client.store.StoredIdentity;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PeerHomeTest {
 
-    private static final TestIdentities ACME = new TestIdentities("acme");
+    private static final TestOrg ACME = new TestOrg("acme");
 
     @TempDir
     Path temp;
@@ -64,7 +64,7 @@ class PeerHomeTest {
     @Test
     void identityAndKeysSurviveCloseAndReopen() throws Exception {
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "alice's laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         try (PeerHome home = PeerHome.open(dir, PassphraseSource.of("correct horse".toCharArray()))) {
             home.saveIdentity(alice);
             assertSame(home.identity().orElseThrow(), alice);
@@ -81,7 +81,7 @@ class PeerHomeTest {
     @Test
     void wrongPassphraseIsOneLineAndLeavesTheKeysAlone() throws Exception {
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         try (PeerHome home = PeerHome.open(dir, PassphraseSource.of("right".toCharArray()))) {
             home.saveIdentity(alice);
         }
@@ -101,7 +101,7 @@ class PeerHomeTest {
     void generatedKeyIsOwnerOnlyAndUnlocksTheKeysLater() throws Exception {
         assumeTrue(PrivateFiles.POSIX, "POSIX permissions");
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         try (PeerHome home = PeerHome.open(dir, PassphraseSource.generatedKey())) {
             home.saveIdentity(alice);
         }
@@ -124,7 +124,7 @@ class PeerHomeTest {
     @Test
     void environmentPassphraseComesBeforeTheGeneratedKey() throws Exception {
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         PassphraseSource fromEnvironment = PassphraseSource.choose(Optional.empty(),
                 Map.of(PassphraseSource.ENVIRONMENT_VARIABLE, "from the environment"));
         try (PeerHome home = PeerHome.open(dir, fromEnvironment)) {
@@ -139,7 +139,7 @@ class PeerHomeTest {
     @Test
     void renewalKeepsTheEnrollmentTimeAndTakesTheNewKeys() throws Exception {
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         EnrolledIdentity renewed = ACME.renew(alice);
         Instant enrolled = Instant.parse("2030-01-01T00:00:00Z");
         try (PeerHome home = PeerHome.open(dir, PassphraseSource.generatedKey(), Clock.fixed(enrolled, ZoneOffset.UTC))) {
@@ -159,9 +159,9 @@ class PeerHomeTest {
     @Test
     void anotherDeviceIsRefusedUnlessReplacing() throws Exception {
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
-        EnrolledIdentity bob = ACME.enroll("bob", "desktop");
-        EnrolledIdentity elsewhere = new TestIdentities("other org").enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
+        EnrolledIdentity bob = ACME.enroll("bob");
+        EnrolledIdentity elsewhere = new TestOrg("other org").enroll("alice");
         try (PeerHome home = PeerHome.open(dir, PassphraseSource.generatedKey())) {
             home.saveIdentity(alice);
             home.database().transaction(c -> {
@@ -170,8 +170,8 @@ class PeerHomeTest {
             });
             byte[] keys = Files.readAllBytes(dir.resolve("keys.p12"));
             assertThatThrownBy(() -> home.saveIdentity(bob)).isInstanceOf(HomeException.class)
-                    .hasMessage(dir + " already holds the enrolled device alice/laptop (" + alice.deviceId()
-                            + ") of https://policy.test:8443; use another home or replace it");
+                    .hasMessage(dir + " already holds the enrolled device alice/alice-laptop (" + alice.deviceId()
+                            + ") of https://127.0.0.1:1; use another home or replace it");
             assertThatThrownBy(() -> home.saveIdentity(elsewhere)).isInstanceOf(HomeException.class);
             assertThat(dir.resolve("keys.p12")).hasBinaryContent(keys);
             assertSame(home.identity().orElseThrow(), alice);
@@ -185,7 +185,7 @@ class PeerHomeTest {
     @Test
     void twoOpenHomesShareTheDatabase() throws Exception {
         Path dir = temp.resolve("home");
-        EnrolledIdentity alice = ACME.enroll("alice", "laptop");
+        EnrolledIdentity alice = ACME.enroll("alice");
         try (PeerHome listening = PeerHome.open(dir, PassphraseSource.generatedKey());
                 PeerHome status = PeerHome.open(dir, PassphraseSource.generatedKey())) {
             listening.saveIdentity(alice);
@@ -197,7 +197,7 @@ class PeerHomeTest {
     void anotherProcessReadsTheHomeWhileItIsOpen() throws Exception {
         Path dir = temp.resolve("home");
         try (PeerHome listening = PeerHome.open(dir, PassphraseSource.generatedKey())) {
-            listening.saveIdentity(ACME.enroll("alice", "laptop"));
+            listening.saveIdentity(ACME.enroll("alice"));
             Process status = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), HomeProbe.class.getName(), dir.toString())
                     .redirectErrorStream(true).start();

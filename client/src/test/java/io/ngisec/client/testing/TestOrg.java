@@ -41,8 +41,15 @@ public final class TestOrg {
 
     /** A device of {@code user}, enrolled now, as it would hold itself after enrollment. */
     public EnrolledIdentity enroll(String user) {
-        DeviceKeys keys = DeviceKeys.generate(RANDOM);
-        DeviceId id = new DeviceId(UUID.randomUUID());
+        return certify(new DeviceId(UUID.randomUUID()), user, DeviceKeys.generate(RANDOM));
+    }
+
+    /** {@code identity} after a certificate renewal: the same device with fresh keys and a new certificate. */
+    public EnrolledIdentity renew(EnrolledIdentity identity) {
+        return certify(identity.deviceId(), identity.user(), DeviceKeys.generate(RANDOM));
+    }
+
+    private EnrolledIdentity certify(DeviceId id, String user, DeviceKeys keys) {
         DeviceIdentity identity = new DeviceIdentity(user, id, user + "-laptop", List.of("staff"), keys.noise().publicKey());
         byte[] certificate = ca.issueDevice(identity, keys.signing().getPublic(), Duration.ofDays(7)).encoded();
         return new EnrolledIdentity(id, user, List.of("staff"), user + "-laptop", URI.create("https://127.0.0.1:1"),
