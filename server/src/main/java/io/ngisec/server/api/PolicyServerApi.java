@@ -1,15 +1,15 @@
 package io.ngisec.server.api;
 
+import io.ngisec.protocol.api.Messages.AuthorizeRequest;
+import io.ngisec.protocol.api.Messages.AuthorizeResponse;
+import io.ngisec.protocol.api.Messages.DirectoryResponse;
+import io.ngisec.protocol.api.Messages.EnrollRequest;
+import io.ngisec.protocol.api.Messages.EnrollResponse;
+import io.ngisec.protocol.api.Messages.RenewRequest;
+import io.ngisec.protocol.api.Messages.RenewResponse;
+import io.ngisec.protocol.api.Messages.RevocationList;
+import io.ngisec.protocol.api.Messages.TurnCredentials;
 import io.ngisec.protocol.identity.DeviceId;
-import io.ngisec.server.api.Messages.AuthorizeRequest;
-import io.ngisec.server.api.Messages.AuthorizeResponse;
-import io.ngisec.server.api.Messages.DirectoryResponse;
-import io.ngisec.server.api.Messages.EnrollRequest;
-import io.ngisec.server.api.Messages.EnrollResponse;
-import io.ngisec.server.api.Messages.RenewRequest;
-import io.ngisec.server.api.Messages.RenewResponse;
-import io.ngisec.server.api.Messages.RevocationList;
-import io.ngisec.server.api.Messages.TurnCredentials;
 
 /**
  * What the policy server does, independent of HTTP: the HTTP layer authenticates the caller

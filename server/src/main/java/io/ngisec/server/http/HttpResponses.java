@@ -10,9 +10,9 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.ngisec.protocol.api.Messages.ErrorBody;
+import io.ngisec.protocol.api.Messages.ErrorDetail;
 import io.ngisec.server.api.ApiException;
-import io.ngisec.server.api.Messages.ErrorBody;
-import io.ngisec.server.api.Messages.ErrorDetail;
 
 /** Builds and sends the API's JSON responses, errors included. Stateless and thread safe. */
 final class HttpResponses {

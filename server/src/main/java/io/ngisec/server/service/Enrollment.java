@@ -1,5 +1,10 @@
 package io.ngisec.server.service;
 
+import io.ngisec.protocol.api.Messages.EnrollRequest;
+import io.ngisec.protocol.api.Messages.EnrollResponse;
+import io.ngisec.protocol.api.Messages.PolicyView;
+import io.ngisec.protocol.api.Messages.RenewRequest;
+import io.ngisec.protocol.api.Messages.RenewResponse;
 import io.ngisec.protocol.enroll.InviteCode;
 import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.DeviceId;
@@ -8,11 +13,6 @@ import io.ngisec.protocol.identity.Ed25519Keys;
 import io.ngisec.protocol.identity.OrgCa;
 import io.ngisec.protocol.identity.TicketSigner;
 import io.ngisec.server.api.ApiException;
-import io.ngisec.server.api.Messages.EnrollRequest;
-import io.ngisec.server.api.Messages.EnrollResponse;
-import io.ngisec.server.api.Messages.PolicyView;
-import io.ngisec.server.api.Messages.RenewRequest;
-import io.ngisec.server.api.Messages.RenewResponse;
 import io.ngisec.server.store.AuditRecord;
 import io.ngisec.server.store.ServerStore;
 import io.ngisec.server.store.StoreException;

@@ -1,7 +1,7 @@
 package io.ngisec.server.service;
 
+import io.ngisec.protocol.api.Messages.TurnCredentials;
 import io.ngisec.protocol.identity.DeviceId;
-import io.ngisec.server.api.Messages.TurnCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;

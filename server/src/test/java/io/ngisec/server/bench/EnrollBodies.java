@@ -1,8 +1,8 @@
 package io.ngisec.server.bench;
 
+import io.ngisec.protocol.api.Messages.EnrollRequest;
 import io.ngisec.protocol.identity.Ed25519Keys;
 import io.ngisec.protocol.noise.DhKeyPair;
-import io.ngisec.server.api.Messages.EnrollRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.ngisec.server.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ngisec.server.api.Messages.EnrollResponse;
+import io.ngisec.protocol.api.Messages.EnrollResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

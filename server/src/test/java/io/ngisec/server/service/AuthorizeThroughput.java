@@ -1,7 +1,7 @@
 package io.ngisec.server.service;
 
+import io.ngisec.protocol.api.Messages.AuthorizeRequest;
 import io.ngisec.protocol.identity.DeviceId;
-import io.ngisec.server.api.Messages.AuthorizeRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

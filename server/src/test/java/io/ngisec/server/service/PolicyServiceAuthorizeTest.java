@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ngisec.protocol.api.Messages.AuthorizeRequest;
+import io.ngisec.protocol.api.Messages.AuthorizeResponse;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.SessionTicket;
 import io.ngisec.protocol.identity.SignedTicket;
@@ -13,8 +15,6 @@ import io.ngisec.protocol.identity.TicketVerifier;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
 import io.ngisec.server.api.ApiException;
-import io.ngisec.server.api.Messages.AuthorizeRequest;
-import io.ngisec.server.api.Messages.AuthorizeResponse;
 import io.ngisec.server.service.ServiceFixture.Persisted;
 import io.ngisec.server.store.AuditRecord;
 import java.nio.file.Path;

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ngisec.protocol.api.Messages.DirectoryEntry;
+import io.ngisec.protocol.api.Messages.RenewRequest;
+import io.ngisec.protocol.api.Messages.RenewResponse;
+import io.ngisec.protocol.api.Messages.RevocationList;
+import io.ngisec.protocol.api.Messages.TurnCredentials;
 import io.ngisec.protocol.identity.CertificateVerifier;
 import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.RevocationChecker;
 import io.ngisec.server.api.ApiException;
-import io.ngisec.server.api.Messages.DirectoryEntry;
-import io.ngisec.server.api.Messages.RenewRequest;
-import io.ngisec.server.api.Messages.RenewResponse;
-import io.ngisec.server.api.Messages.RevocationList;
-import io.ngisec.server.api.Messages.TurnCredentials;
 import io.ngisec.server.service.ServiceFixture.Persisted;
 import io.ngisec.server.store.StoredDevice;
 import java.nio.charset.StandardCharsets;
@@ -205,7 +205,7 @@ class PolicyServiceDirectoryTest {
 
         for (ThrowingCall call : List.<ThrowingCall>of(
                 () -> fx.service.directory(alice),
-                () -> fx.service.authorize(alice, new io.ngisec.server.api.Messages.AuthorizeRequest(bob.toString(), List.of("CALL"))),
+                () -> fx.service.authorize(alice, new io.ngisec.protocol.api.Messages.AuthorizeRequest(bob.toString(), List.of("CALL"))),
                 () -> fx.service.renew(alice, new RenewRequest(null)),
                 () -> fx.service.turnCredentials(alice),
                 fx.service::revocations,

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ngisec.protocol.api.Messages.EnrollRequest;
+import io.ngisec.protocol.api.Messages.EnrollResponse;
 import io.ngisec.protocol.enroll.InviteCode;
 import io.ngisec.protocol.identity.CertificateVerifier;
 import io.ngisec.protocol.identity.DeviceCertificate;
@@ -14,8 +16,6 @@ import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.OrgCaCertificate;
 import io.ngisec.protocol.identity.RevocationChecker;
 import io.ngisec.server.api.ApiException;
-import io.ngisec.server.api.Messages.EnrollRequest;
-import io.ngisec.server.api.Messages.EnrollResponse;
 import io.ngisec.server.service.ServiceFixture.NewDevice;
 import io.ngisec.server.service.ServiceFixture.Persisted;
 import io.ngisec.server.store.AuditRecord;

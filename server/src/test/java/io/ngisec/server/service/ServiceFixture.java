@@ -1,15 +1,15 @@
 package io.ngisec.server.service;
 
-import io.ngisec.protocol.testing.MutableClock;
+import io.ngisec.protocol.api.Messages.EnrollRequest;
+import io.ngisec.protocol.api.Messages.EnrollResponse;
 import io.ngisec.protocol.enroll.InviteCode;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.Ed25519Keys;
 import io.ngisec.protocol.identity.OrgCa;
 import io.ngisec.protocol.identity.TicketSigner;
 import io.ngisec.protocol.identity.TicketSignerCertificate;
+import io.ngisec.protocol.testing.MutableClock;
 import io.ngisec.server.api.ApiException;
-import io.ngisec.server.api.Messages.EnrollRequest;
-import io.ngisec.server.api.Messages.EnrollResponse;
 import io.ngisec.server.store.AuditRecord;
 import io.ngisec.server.store.JdbcServerStore;
 import io.ngisec.server.store.StoreException;

@@ -1,4 +1,4 @@
-package io.ngisec.server.api;
+package io.ngisec.protocol.api;
 
 import java.util.List;
 import java.util.Map;
