@@ -254,14 +254,25 @@ final class IncomingTransfer implements Transfer.Controls {
     }
 
     private void completeIfDone() {
-        if (received.stream().allMatch(r -> r.complete) && transfer.moveTo(TransferState.COMPLETED, "all files received and verified")) {
-            context.progress(transfer, meter.update(transfer.totalBytes(), true));
+        if (!received.stream().allMatch(r -> r.complete) || transfer.state().ended()) {
+            return;
+        }
+        // The last progress event comes before the state, so whoever waits for the end has seen it.
+        context.progress(transfer, meter.update(transfer.totalBytes(), true));
+        if (transfer.moveTo(TransferState.COMPLETED, "all files received and verified")) {
             send(new FileMessage.Done(transfer.id().value()));
         }
     }
 
-    /** Fails here and tells the sender; verified chunks and part files stay for a resume. */
+    /** Fails here and tells the sender; written chunks are recorded if they can be synced, and stay for a resume. */
     private void failHere(String reason) {
+        if (!transfer.state().ended()) {
+            try {
+                flush();
+            } catch (IOException | StoreException e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not record the last chunks: {0}", e.getMessage());
+            }
+        }
         closeAll();
         if (transfer.moveTo(TransferState.FAILED, reason)) {
             send(new FileMessage.Failed(transfer.id().value(), reason));
