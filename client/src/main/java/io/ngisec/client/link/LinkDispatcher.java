@@ -33,7 +33,8 @@ public final class LinkDispatcher implements AutoCloseable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    private LinkDispatcher(PeerLink link, List<LinkFeature> features) {
+    /** Not started: {@link #start} starts the readers; tests feed {@link #dispatch} directly. */
+    LinkDispatcher(PeerLink link, List<LinkFeature> features) {
         this.link = link;
         this.features = List.copyOf(features);
     }
