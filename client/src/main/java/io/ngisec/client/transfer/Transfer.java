@@ -44,6 +44,7 @@ public final class Transfer {
     private final Object recordLock = new Object();
     private volatile Controls controls;
     private TransferState state;
+    private TransferState announced;
     private String reason;
 
     Transfer(TransferId id, Direction direction, PeerInfo peer, List<TransferEntry> entries, TransferState initial, String reason,
@@ -54,6 +55,7 @@ public final class Transfer {
         this.entries = List.copyOf(entries);
         this.totalBytes = entries.stream().mapToLong(TransferEntry::size).sum();
         this.state = initial;
+        this.announced = initial;
         this.reason = reason;
         this.recorder = recorder;
     }
@@ -118,30 +120,30 @@ public final class Transfer {
         controls().cancel(Hex.oneLine(why));
     }
 
-    /** Waits until the transfer has ended; returns the state then, or the current one on timeout. */
+    /** Waits until the transfer has ended (recorded and announced); returns the state then, or the last announced on timeout. */
     public synchronized TransferState awaitEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!state.ended()) {
+        while (!announced.ended()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
             wait(Math.max(1, left / 1_000_000));
         }
-        return state;
+        return announced;
     }
 
     /** Waits until the transfer is in {@code wanted} or has ended; returns the state then. */
     public synchronized TransferState awaitState(TransferState wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (state != wanted && !state.ended()) {
+        while (announced != wanted && !announced.ended()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
             wait(Math.max(1, left / 1_000_000));
         }
-        return state;
+        return announced;
     }
 
     @Override
@@ -177,9 +179,13 @@ public final class Transfer {
                 }
                 state = next;
                 reason = line;
-                notifyAll();
             }
             recorder.stateChanged(this, next, line);
+            // Waiters wake only once the change is in the database and the listener has heard it.
+            synchronized (this) {
+                announced = next;
+                notifyAll();
+            }
             return true;
         }
     }

@@ -21,16 +21,15 @@ class TransferResumeTest {
     @TempDir
     Path tmp;
 
-    /** Kills the link from bob's side once bob has taken {@code afterBytes}. */
-    private static TransferListener killAfter(long afterBytes, TransferFixture[] fixture) {
-        return new TransferListener() {
-            @Override
-            public void progress(Transfer transfer, TransferProgress progress) {
-                if (progress.bytesDone() >= afterBytes) {
-                    fixture[0].pair.kill("receiver killed");
-                }
+    /** Cuts the link as alice is about to write frame {@code frames + 1}: bob has had at most {@code frames} chunks. */
+    private static void killAfterFrames(TransferFixture f, int frames) {
+        AtomicInteger written = new AtomicInteger();
+        f.pair.a().tapData(frame -> {
+            if (written.incrementAndGet() > frames) {
+                f.pair.kill("receiver killed");
             }
-        };
+            return frame;
+        });
     }
 
     @Test
@@ -38,18 +37,17 @@ class TransferResumeTest {
         Path file = TransferFixture.randomFile(tmp.resolve("src"), "movie.mkv", SIZE, 11);
         Path save = tmp.resolve("save");
         Path bobDbFile = tmp.resolve("bob");
-        TransferFixture[] holder = new TransferFixture[1];
         TransferFixture f = new TransferFixture(PeerDatabase.open(tmp.resolve("alice")), PeerDatabase.open(bobDbFile),
-                OfferDecider.acceptInto(save), killAfter(6L * TransferLimits.CHUNK_BYTES, holder), TransferOptions.defaults());
-        holder[0] = f;
+                OfferDecider.acceptInto(save), TransferListener.NONE, TransferOptions.defaults());
         f.connect();
+        killAfterFrames(f, 7);
         Transfer first = f.aliceEngine.send(f.pair.a(), List.of(file));
         Transfer bobFirst = f.bobTransfer(first.id());
         assertThat(bobFirst.awaitEnd(WAIT)).isEqualTo(TransferState.INTERRUPTED);
         assertThat(first.awaitEnd(WAIT)).isEqualTo(TransferState.INTERRUPTED);
         assertThat(f.bobDispatcher.awaitDown(WAIT)).isTrue();
         long receivedBeforeKill = bobFirst.bytesReceived();
-        assertThat(receivedBeforeKill).isBetween(6L * TransferLimits.CHUNK_BYTES, SIZE - 1);
+        assertThat(receivedBeforeKill).isLessThanOrEqualTo(7L * TransferLimits.CHUNK_BYTES);
 
         // Bob restarts: a new engine on the same database file, a new link.
         f.bobDb.close();
@@ -76,11 +74,10 @@ class TransferResumeTest {
     void aFreshOfferOfTheSameFileFromARestartedSenderResumesToo() throws Exception {
         Path file = TransferFixture.randomFile(tmp.resolve("src"), "disk.img", SIZE, 12);
         Path save = tmp.resolve("save");
-        TransferFixture[] holder = new TransferFixture[1];
         TransferFixture f = new TransferFixture(PeerDatabase.inMemory("fresh-a"), PeerDatabase.inMemory("fresh-b"),
-                OfferDecider.acceptInto(save), killAfter(3L * TransferLimits.CHUNK_BYTES, holder), TransferOptions.defaults());
-        holder[0] = f;
+                OfferDecider.acceptInto(save), TransferListener.NONE, TransferOptions.defaults());
         f.connect();
+        killAfterFrames(f, 4);
         Transfer first = f.aliceEngine.send(f.pair.a(), List.of(file));
         Transfer bobFirst = f.bobTransfer(first.id());
         assertThat(bobFirst.awaitEnd(WAIT)).isEqualTo(TransferState.INTERRUPTED);
