@@ -1,9 +1,16 @@
 package io.ngisec.client.cli;
 
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ngisec} command line; the one place that turns outcomes into exit codes. */
 public final class Main {
+
+    // Held so the configured levels are not lost when the loggers are collected.
+    private static final Logger ROOT = Logger.getLogger("");
+    private static final Logger[] LIBRARIES = {Logger.getLogger("org.ice4j"), Logger.getLogger("org.jitsi")};
 
     private Main() {
     }
@@ -14,6 +21,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code: 0 ok, 1 failed, 2 bad usage. */
     public static int run(String... args) {
+        quietLibraries();
         CommandLine cli = new CommandLine(new NgisecCommand());
         cli.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine failed = ex.getCommandLine();
@@ -31,6 +39,30 @@ public final class Main {
             return ExitCodes.FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Users see one line per problem, never library chatter: the JDK logger shows warnings and
+     * worse, ice4j's own (transaction timeouts it recovers from) not at all. NGISEC_LOG=FINE (or
+     * another java.util.logging level) shows more, for a bug report.
+     */
+    private static void quietLibraries() {
+        Level level = Level.WARNING;
+        String wanted = System.getenv("NGISEC_LOG");
+        if (wanted != null && !wanted.isBlank()) {
+            try {
+                level = Level.parse(wanted.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("NGISEC_LOG: not a log level: " + wanted);
+            }
+        }
+        ROOT.setLevel(level);
+        for (Handler h : ROOT.getHandlers()) {
+            h.setLevel(level);
+        }
+        for (Logger quiet : LIBRARIES) {
+            quiet.setLevel(level.intValue() < Level.WARNING.intValue() ? level : Level.OFF);
+        }
     }
 
     private static String describe(Exception ex) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "NGISec Communicator: secure peer-to-peer calls, file transfers and chat.",
-        subcommands = {VersionCommand.class, VectorsCommand.class})
+        subcommands = {EnrollCommand.class, StatusCommand.class, ListenCommand.class, SendCommand.class,
+            ChatCommand.class, DiagCommand.class, NetcheckCommand.class, VersionCommand.class, VectorsCommand.class})
 public final class NgisecCommand {
 }

@@ -26,9 +26,12 @@ public final class PeerTrust {
 
     private final RevocationList revocations;
     private final PeerVerifier verifier;
-    private final LocalCredentials credentials;
+    private final CertificateVerifier certificates;
+    private volatile LocalCredentials credentials;
 
-    private PeerTrust(RevocationList revocations, PeerVerifier verifier, LocalCredentials credentials) {
+    private PeerTrust(RevocationList revocations, CertificateVerifier certificates, PeerVerifier verifier,
+            LocalCredentials credentials) {
+        this.certificates = certificates;
         this.revocations = revocations;
         this.verifier = verifier;
         this.credentials = credentials;
@@ -44,7 +47,7 @@ public final class PeerTrust {
             signers.add(certificates.verifyTicketSigner(der));
         }
         DeviceCertificate own = certificates.verify(identity.deviceCertificate());
-        return new PeerTrust(revocations, PeerVerifier.of(certificates, new TicketVerifier(signers, clock)),
+        return new PeerTrust(revocations, certificates, PeerVerifier.of(certificates, new TicketVerifier(signers, clock)),
                 new LocalCredentials(identity.keys().noise(), own));
     }
 
@@ -54,6 +57,11 @@ public final class PeerTrust {
 
     public LocalCredentials credentials() {
         return credentials;
+    }
+
+    /** Uses {@code renewed}'s certificate and Noise key for the handshakes that start from now on. */
+    public void renewed(EnrolledIdentity renewed) throws IdentityException {
+        credentials = new LocalCredentials(renewed.keys().noise(), certificates.verify(renewed.deviceCertificate()));
     }
 
     /** From now on, handshakes refuse {@code device}. */

@@ -1,0 +1,126 @@
+package io.ngisec.client.cli;
+
+import io.ngisec.client.chat.ChatListener;
+import io.ngisec.client.chat.ChatMessage;
+import io.ngisec.client.home.PeerHome;
+import io.ngisec.client.identity.EnrolledIdentity;
+import io.ngisec.client.peer.OnlinePeer;
+import io.ngisec.client.transfer.OfferDecider;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ngisec listen}: stays online and accepts what it is told to (files into a folder, chat). */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = "Stay online and accept files and chat from colleagues until stopped (Ctrl-C).")
+public final class ListenCommand implements Callable<Integer> {
+
+    /** What a listening device accepts. */
+    enum Accept { files, chat }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HomeOptions homeOptions;
+
+    @Option(names = "--accept", split = ",", paramLabel = "WHAT",
+            description = "What to accept: files, chat, or both (default: ${DEFAULT-VALUE}).", defaultValue = "files,chat")
+    private Set<Accept> accept = EnumSet.noneOf(Accept.class);
+
+    @Option(names = "--save-dir", paramLabel = "DIR", description = "Where accepted files go (default: the home's downloads).")
+    private Path saveDir;
+
+    @Option(names = "--json", description = "Print events as JSON lines.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        String[] revoked = new String[1];
+        try (PeerHome home = homeOptions.open()) {
+            Path folder = saveFolder(home);
+            OfferDecider offers = accept.contains(Accept.files) ? OfferDecider.acceptInto(folder)
+                    : OfferDecider.declineAll("not accepting files");
+            OnlinePeer peer = PeerStarter.start(home, new OnlinePeer.Options(PeerStarter.sessionSettings(), offers,
+                    accept.contains(Accept.chat), new TransferPrinter(out, json, false), chatPrinter(out),
+                    notice -> {
+                        revoked[0] = notice;
+                        stop.countDown();
+                    }));
+            Thread hook = Thread.ofPlatform().unstarted(() -> {
+                peer.close();
+                stop.countDown();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            EnrolledIdentity me = peer.identity();
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("event", "listening");
+                o.put("user", me.user());
+                o.put("device", me.deviceName());
+                o.put("deviceId", me.deviceId().toString());
+                o.put("saveDir", folder.toString());
+                out.println(Json.line(o));
+            } else {
+                out.println("listening as " + me.user() + "/" + me.deviceName() + ", accepting " + accept
+                        + ", files into " + folder);
+            }
+            out.flush();
+            stop.await();
+            peer.close();
+            if (revoked[0] != null) {
+                throw new CommandFailure(revoked[0]);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private Path saveFolder(PeerHome home) {
+        Path folder = saveDir != null ? saveDir.toAbsolutePath().normalize() : home.downloads();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UsageException("cannot use " + folder + " as the save folder: " + e.getMessage());
+        }
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new UsageException("cannot write to " + folder);
+        }
+        return folder;
+    }
+
+    private ChatListener chatPrinter(PrintWriter out) {
+        return new ChatListener() {
+            @Override
+            public void received(ChatMessage m) {
+                synchronized (out) {
+                    if (json) {
+                        Map<String, Object> o = new LinkedHashMap<>();
+                        o.put("event", "chat");
+                        o.put("from", m.peerUser());
+                        o.put("id", m.id().toString());
+                        o.put("text", m.text());
+                        o.put("at", m.at().toString());
+                        out.println(Json.line(o));
+                    } else {
+                        out.println("chat from " + m.peerUser() + ": " + m.text());
+                    }
+                    out.flush();
+                }
+            }
+        };
+    }
+}

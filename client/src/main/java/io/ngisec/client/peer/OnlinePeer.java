@@ -1,0 +1,285 @@
+package io.ngisec.client.peer;
+
+import io.ngisec.client.chat.ChatEngine;
+import io.ngisec.client.chat.ChatListener;
+import io.ngisec.client.diag.SessionLogTable;
+import io.ngisec.client.diag.SessionRecorder;
+import io.ngisec.client.home.HomeException;
+import io.ngisec.client.home.PeerHome;
+import io.ngisec.client.identity.EnrolledIdentity;
+import io.ngisec.client.link.LinkDispatcher;
+import io.ngisec.client.link.LinkFeature;
+import io.ngisec.client.link.PeerLink;
+import io.ngisec.client.server.Authorization;
+import io.ngisec.client.server.CertificateRenewal;
+import io.ngisec.client.server.ConnectionState;
+import io.ngisec.client.server.DirectoryEntry;
+import io.ngisec.client.server.PolicyServerClient;
+import io.ngisec.client.server.Revocations;
+import io.ngisec.client.server.ServerException;
+import io.ngisec.client.server.SignalingClient;
+import io.ngisec.client.server.SignalingEvent;
+import io.ngisec.client.session.PeerSessions;
+import io.ngisec.client.session.PeerTrust;
+import io.ngisec.client.session.SessionSetupException;
+import io.ngisec.client.store.StoreException;
+import io.ngisec.client.transfer.OfferDecider;
+import io.ngisec.client.transfer.TransferEngine;
+import io.ngisec.client.transfer.TransferListener;
+import io.ngisec.protocol.identity.DeviceId;
+import io.ngisec.protocol.identity.IdentityException;
+import io.ngisec.protocol.qos.Service;
+import io.ngisec.protocol.transport.IceServers;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The enrolled device online: its policy server client (renewal, directory, tickets, TURN
+ * credentials, revocations), its signaling connection, its sessions with peers, and the features
+ * that run over them (transfers, chat), with every session recorded for {@code diag}. What the
+ * command line and the desktop app drive. Thread safe.
+ */
+public final class OnlinePeer implements AutoCloseable {
+
+    /** What the device does with what comes in, and whom it tells. */
+    public record Options(PeerSessions.Settings sessions, OfferDecider offers, boolean acceptChat,
+            TransferListener transferListener, ChatListener chatListener, Consumer<String> notices) {
+    }
+
+    /** How often TURN credentials are fetched again (they live 12 hours) and renewal is checked. */
+    static final Duration REFRESH = Duration.ofHours(1);
+
+    private static final Logger LOG = Logger.getLogger(OnlinePeer.class.getName());
+
+    private final PeerHome home;
+    private final Options options;
+    private final Clock clock = Clock.systemUTC();
+    private final PolicyServerClient server;
+    private final PeerTrust trust;
+    private final TransferEngine transfers;
+    private final ChatEngine chat;
+    private final SessionRecorder recorder;
+    private final PeerSessions sessions;
+    private final SignalingClient signaling;
+    private final CountDownLatch signalingUp = new CountDownLatch(1);
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("peer-refresh").factory());
+    private volatile IceServers iceServers = IceServers.NONE;
+    private volatile boolean revoked;
+
+    private OnlinePeer(PeerHome home, EnrolledIdentity identity, Options options) throws IdentityException, StoreException {
+        this.home = home;
+        this.options = options;
+        this.server = PolicyServerClient.open(identity);
+        this.trust = PeerTrust.of(identity, clock);
+        this.transfers = new TransferEngine(home.database(), options.offers(), options.transferListener());
+        this.chat = new ChatEngine(home.database(), options.chatListener());
+        this.recorder = new SessionRecorder(new SessionLogTable(home.database()), clock);
+        this.sessions = new PeerSessions(trust, this::signal, this::ticket, () -> iceServers, options.sessions(),
+                this::attach);
+        this.signaling = SignalingClient.start(identity, this::onEvent);
+    }
+
+    /**
+     * Brings {@code identity} online: renews its certificate if due (saving the renewal in
+     * {@code home}), learns the revocations, fetches TURN credentials, and connects signaling
+     * (without waiting for it: see {@link #awaitSignaling}).
+     */
+    public static OnlinePeer start(PeerHome home, EnrolledIdentity identity, Options options)
+            throws ServerException, HomeException, IdentityException, StoreException {
+        EnrolledIdentity current = renewIfDue(home, identity);
+        OnlinePeer peer = new OnlinePeer(home, current, options);
+        try {
+            peer.refreshRevocations();
+            peer.refreshIceServers();
+        } catch (ServerException e) {
+            peer.close();
+            throw e;
+        }
+        peer.timer.scheduleWithFixedDelay(peer::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        return peer;
+    }
+
+    /** Waits until signaling is connected; throws when it is not within {@code timeout} or the device is revoked. */
+    public void awaitSignaling(Duration timeout) throws ServerException, InterruptedException {
+        if (!signalingUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || revoked) {
+            if (revoked || signaling.connectionState() == ConnectionState.REVOKED) {
+                throw new ServerException(403, "revoked", "this device was revoked");
+            }
+            throw new ServerException(0, ServerException.UNREACHABLE,
+                    "cannot connect to the policy server's signaling at " + server.identity().server());
+        }
+    }
+
+    /** Who this device is now (after any renewal). */
+    public EnrolledIdentity identity() {
+        return server.identity();
+    }
+
+    /** The users and devices this device may contact, with presence, as the server says now. */
+    public List<DirectoryEntry> directory() throws ServerException {
+        return server.directory();
+    }
+
+    /**
+     * The device of {@code user} to contact: an online one (the first the directory lists); throws
+     * when the user is unknown or has no online device.
+     */
+    public DirectoryEntry resolve(String user) throws ServerException, PeerUnavailableException {
+        List<DirectoryEntry> devices = new ArrayList<>();
+        for (DirectoryEntry e : directory()) {
+            if (e.user().equals(user) && !e.deviceId().equals(identity().deviceId())) {
+                devices.add(e);
+            }
+        }
+        if (devices.isEmpty()) {
+            throw new PeerUnavailableException("no user '" + user + "' in your directory (unknown, or the policy allows you nothing with them)", true);
+        }
+        return devices.stream().filter(DirectoryEntry::online).findFirst()
+                .orElseThrow(() -> new PeerUnavailableException(user + " is offline", false));
+    }
+
+    /** Opens a session with {@code device} for {@code services}, with transfers and chat running over it. */
+    public PeerLink connect(DeviceId device, Set<Service> services) throws SessionSetupException, InterruptedException {
+        PeerLink link = sessions.connect(device, services);
+        attach(link);
+        return link;
+    }
+
+    public TransferEngine transfers() {
+        return transfers;
+    }
+
+    public ChatEngine chat() {
+        return chat;
+    }
+
+    /** The links open now. */
+    public List<PeerLink> links() {
+        return sessions.links();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        sessions.close();
+        signaling.close();
+        recorder.close();
+        server.close();
+    }
+
+    private void attach(PeerLink link) {
+        List<LinkFeature> features = new ArrayList<>();
+        features.add(transfers);
+        if (options.acceptChat() || link.initiator()) {
+            features.add(chat);
+        }
+        LinkDispatcher.start(link, features);
+        recorder.watch(link);
+    }
+
+    private void signal(DeviceId to, String body) throws IOException {
+        try {
+            signaling.send(to, body).get(10, TimeUnit.SECONDS);
+        } catch (IllegalStateException e) {
+            throw new IOException("not connected to the policy server's signaling");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("signaling: " + (e.getCause() == null ? "timeout" : e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    private byte[] ticket(DeviceId peer, Set<Service> services) throws IOException, SessionSetupException {
+        Authorization a;
+        try {
+            a = server.authorize(peer, services);
+        } catch (ServerException e) {
+            throw new SessionSetupException(SessionSetupException.Reason.SERVER, e.getMessage(), e);
+        }
+        if (!a.allowed()) {
+            throw new SessionSetupException(SessionSetupException.Reason.DENIED,
+                    "denied by the policy: " + a.reason() + (a.rule().isEmpty() ? "" : " (rule '" + a.rule() + "')"));
+        }
+        return a.ticket().orElseThrow().encoded();
+    }
+
+    private void onEvent(SignalingEvent event) {
+        switch (event) {
+            case SignalingEvent.Signal s -> sessions.onSignal(s.from(), s.bodyJson());
+            case SignalingEvent.Connected c -> signalingUp.countDown();
+            case SignalingEvent.Presence p -> {
+                if (!p.online()) {
+                    sessions.onPeerOffline(p.deviceId());
+                }
+            }
+            case SignalingEvent.Offline o -> sessions.onPeerOffline(o.to());
+            case SignalingEvent.Denied d -> sessions.onPeerOffline(d.to());
+            case SignalingEvent.Revoked r -> {
+                if (r.deviceId().equals(identity().deviceId())) {
+                    revoked = true;
+                    options.notices().accept("this device was revoked by the organization");
+                    sessions.close();
+                    signalingUp.countDown();
+                } else {
+                    sessions.onRevoked(r.deviceId());
+                }
+            }
+            case SignalingEvent.Disconnected d -> LOG.fine(() -> "signaling down: " + d.reason());
+            case SignalingEvent.PolicyChanged p -> LOG.fine(() -> "policy now at version " + p.version());
+            case SignalingEvent.Error e -> LOG.fine(() -> "signaling refused a frame: " + e.code());
+        }
+    }
+
+    private void refresh() {
+        try {
+            refreshIceServers();
+            refreshRevocations();
+            Optional<EnrolledIdentity> renewed = new CertificateRenewal(clock).renewIfDue(server);
+            if (renewed.isPresent()) {
+                home.saveIdentity(renewed.get());
+                trust.renewed(renewed.get());
+                signaling.updateIdentity(renewed.get());
+            }
+        } catch (ServerException | HomeException | IdentityException | RuntimeException e) {
+            LOG.log(Level.FINE, "refresh from the policy server failed; retrying in " + REFRESH, e);
+        }
+    }
+
+    private void refreshIceServers() throws ServerException {
+        iceServers = server.turnCredentials().orElse(IceServers.NONE);
+    }
+
+    private void refreshRevocations() throws ServerException {
+        Revocations list = server.revocations();
+        list.deviceIds().forEach(trust::revokeDevice);
+        list.serials().forEach(trust::revokeSerial);
+    }
+
+    private static EnrolledIdentity renewIfDue(PeerHome home, EnrolledIdentity identity) throws ServerException, HomeException {
+        CertificateRenewal renewal = new CertificateRenewal(Clock.systemUTC());
+        if (!renewal.isDue(identity)) {
+            return identity;
+        }
+        try (PolicyServerClient client = PolicyServerClient.open(identity)) {
+            EnrolledIdentity renewed = client.renew(Optional.empty());
+            home.saveIdentity(renewed);
+            return renewed;
+        }
+    }
+}
