@@ -40,6 +40,12 @@ public final class DiagCommand implements Callable<Integer> {
     /** A session updated this recently counts as live (the recorder writes every 2 s). */
     private static final Duration LIVE = SessionRecorder.INTERVAL.multipliedBy(3);
 
+    /**
+     * A probe the peer's link acknowledges and drops, padded to two packets: the peer acknowledges
+     * every second packet at once, a lone one only after its ACK delay, which would inflate the RTT.
+     */
+    private static final String PROBE = PeerLink.PROBE_PREFIX + ",\"pad\":\"" + "0".repeat(2400) + "\"}";
+
     @Spec
     private CommandSpec spec;
 
@@ -99,7 +105,7 @@ public final class DiagCommand implements Callable<Integer> {
             try (link) {
                 // A few round trips so that RTT and the path are measured, not guessed.
                 for (int i = 0; i < 10; i++) {
-                    link.sendControl("{\"type\":\"link.probe\"}");
+                    link.sendControl(PROBE);
                     Thread.sleep(200);
                 }
                 link.stats().ifPresent(stats -> print(SessionSummary.of("live", link.peer(), true, started,

@@ -57,19 +57,29 @@ public final class SessionRecorder implements AutoCloseable {
             try {
                 if (link.closed().isPresent()) {
                     links.remove(link);
+                    // The session's counters outlive it: the last summary is the whole session, not the last sample.
+                    takeSample(link, w);
                     if (w.last()[0] != null) {
                         table.save(w.last()[0].ended(clock.instant(), link.closed().get()));
                     }
                     continue;
                 }
-                link.stats().ifPresent(stats -> w.last()[0] =
-                        SessionSummary.of(w.id(), link.peer(), link.initiator(), w.started(), clock.instant(), stats));
+                takeSample(link, w);
                 if (w.last()[0] != null) {
                     table.save(w.last()[0]);
                 }
             } catch (StoreException | RuntimeException ex) {
                 LOG.log(Level.FINE, "cannot record the session with " + link.peer().user(), ex);
             }
+        }
+    }
+
+    private void takeSample(PeerLink link, Watched w) {
+        try {
+            link.stats().ifPresent(stats -> w.last()[0] =
+                    SessionSummary.of(w.id(), link.peer(), link.initiator(), w.started(), clock.instant(), stats));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "no statistics from the session with " + link.peer().user(), e);
         }
     }
 

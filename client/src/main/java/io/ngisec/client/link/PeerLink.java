@@ -19,6 +19,12 @@ import java.util.Optional;
  */
 public interface PeerLink extends AutoCloseable {
 
+    /**
+     * The start of a probe: a control message the link itself takes (it is acknowledged like any
+     * data) and never hands to the features; for liveness checks and RTT measurements.
+     */
+    String PROBE_PREFIX = "{\"type\":\"link.probe\"";
+
     /** Largest control message, in bytes of UTF-8 JSON. */
     int MAX_CONTROL_BYTES = 64 * 1024;
 

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 final class SessionPeerLink implements PeerLink {
 
     /** A control message the link answers itself (by acknowledging it) and never hands to the features. */
-    private static final String PROBE = "{\"type\":\"link.probe\"}";
+    private static final String PROBE = PROBE_PREFIX + "}";
 
     private final ConnectedSession connected;
     private final UdpSession session;
@@ -195,7 +195,7 @@ final class SessionPeerLink implements PeerLink {
                     break;
                 }
                 String message = new String(body.array(), StandardCharsets.UTF_8);
-                if (!message.equals(PROBE)) {
+                if (!message.startsWith(PROBE_PREFIX)) {
                     control.add(message);
                 }
             }

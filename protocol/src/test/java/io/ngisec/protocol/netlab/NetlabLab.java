@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the lab's namespaces). Each lab has a prefix of its own, so tests and engineers running at the
  * same time never share a namespace. Not thread safe.
  */
-final class NetlabLab implements AutoCloseable {
+public final class NetlabLab implements AutoCloseable {
 
     private static final long SCRIPT_TIMEOUT_SECONDS = 60;
 
@@ -39,7 +39,7 @@ final class NetlabLab implements AutoCloseable {
      * Why the lab cannot run here, or null when it can: it needs root, {@code ip netns}, coturn's
      * {@code turnserver} and the {@code netlab/} scripts of this repository.
      */
-    static String unavailable() {
+    public static String unavailable() {
         if (!HostTools.isRoot()) {
             return "netlab needs root (namespaces, iptables)";
         }
@@ -66,7 +66,7 @@ final class NetlabLab implements AutoCloseable {
     }
 
     /** A fresh lab with a random prefix starting with {@code tag}; {@code symmetric} NATs map each destination anew. */
-    static NetlabLab up(String tag, boolean symmetric) throws IOException, InterruptedException {
+    public static NetlabLab up(String tag, boolean symmetric) throws IOException, InterruptedException {
         Path scripts = scripts();
         String prefix = tag + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt(1 << 24), 6);
         List<String> command = new ArrayList<>(List.of(scripts.resolve("topology.sh").toString(), "up", prefix));
@@ -91,7 +91,7 @@ final class NetlabLab implements AutoCloseable {
     }
 
     /** Starts coturn in the public namespace with {@code secret}; {@code denyLan}: it refuses to relay to 10.0.0.0/8. */
-    void startCoturn(String secret, boolean denyLan) throws IOException, InterruptedException {
+    public void startCoturn(String secret, boolean denyLan) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(scripts.resolve("coturn.sh").toString(), "start", prefix, secret));
         if (denyLan) {
             command.add("--deny-lan");
@@ -100,21 +100,21 @@ final class NetlabLab implements AutoCloseable {
     }
 
     /** Runs {@code command} in the lab's namespace {@code namespace} (such as a router's); its output, or an IOException if it fails. */
-    String exec(String namespace, String... command) throws IOException, InterruptedException {
+    public String exec(String namespace, String... command) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         all.addAll(List.of(command));
         return run(all);
     }
 
     /** Runs {@code netlab/SCRIPT PREFIX args..}, such as {@code link.sh PREFIX a --rate 50mbit}; its output. */
-    String script(String script, String... args) throws IOException, InterruptedException {
+    public String script(String script, String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(scripts.resolve(script).toString(), prefix));
         all.addAll(List.of(args));
         return run(all);
     }
 
     /** A variable of the lab, such as {@code NETLAB_HOST_A} (see netlab/README.md). */
-    String get(String name) {
+    public String get(String name) {
         String v = env.get(name);
         if (v == null) {
             throw new IllegalStateException("topology.sh exported no " + name + ": " + env);
@@ -123,23 +123,23 @@ final class NetlabLab implements AutoCloseable {
     }
 
     /** Where the lab keeps pid files and logs (removed by {@link #close()}). */
-    Path stateDir() {
+    public Path stateDir() {
         return Path.of(get("NETLAB_STATE_DIR"));
     }
 
     /** coturn's log so far, or an empty string. */
-    String coturnLog() throws IOException {
+    public String coturnLog() throws IOException {
         Path log = stateDir().resolve("turnserver.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
     /** The lab's prefix, unique to it: its namespaces are PREFIX-pub, PREFIX-a and so on. */
-    String prefix() {
+    public String prefix() {
         return prefix;
     }
 
     /** Makes {@link #close()} copy coturn's log into {@code dir} first, for a look after the test. */
-    void keepLogsIn(Path dir) {
+    public void keepLogsIn(Path dir) {
         keepLogsIn = dir;
     }
 
