@@ -266,8 +266,16 @@ public final class PeerSessions implements AutoCloseable {
             }
         }
 
-        SessionPeerLink established(DatagramPath path, DatagramInbox inbox, SessionHandshake.Established established,
-                boolean initiator) {
+        /**
+         * Starts the session on the handshake's keys; throws when the setup failed meanwhile (the
+         * peer's refusal can arrive between this side's last handshake message and here).
+         */
+        synchronized SessionPeerLink established(DatagramPath path, DatagramInbox inbox,
+                SessionHandshake.Established established, boolean initiator) throws SessionSetupException {
+            if (failure != null) {
+                throw new SessionSetupException(SessionSetupException.Reason.HANDSHAKE,
+                        "the peer refused the session: " + failure);
+            }
             SessionConfig config = SessionConfig.defaults(StreamLayout.streams(established.result().ticket().grants()))
                     .withBuffers(settings.streamWindow(), settings.sendBuffer());
             UdpSession session = UdpSession.start(path, inbox, established, config, new SplittableRandom(RANDOM.nextLong()));
@@ -291,7 +299,7 @@ public final class PeerSessions implements AutoCloseable {
             signaling.close();
         }
 
-        void refused(DeviceId by, String why) {
+        synchronized void refused(DeviceId by, String why) {
             SessionPeerLink live = link;
             if (live != null) {
                 live.close(by.equals(peer) ? "the peer refused the session: " + why : why);
@@ -300,8 +308,8 @@ public final class PeerSessions implements AutoCloseable {
             }
         }
 
-        void fail(String why) {
-            if (handedOver) {
+        synchronized void fail(String why) {
+            if (handedOver || failure != null) {
                 return;
             }
             setups.remove(key());

@@ -156,9 +156,11 @@ class PeerCommandLineTest {
                     + "resumed session %d, resent %d (%.2f %% of %d)%n",
                     firstSession, kept, resumedSession, resent, 100.0 * resent / size, size);
             assertThat(kept).as("bytes verified before the kill").isGreaterThan(size / 4);
-            // In flight when Erin died (send buffer and window) plus at most the chunks she had
-            // written but not yet synced and recorded: megabytes, not the file.
-            assertThat(resent).isBetween(0L, 24L << 20);
+            // What the sender's session still held unacknowledged (send buffer, 8 MiB), what Erin's
+            // session held unread (window, 4 MiB), and the chunks she had written but not yet synced
+            // and recorded (up to 4 of 1 MiB) and the one she was assembling; measured 19-23 MiB on
+            // a loaded 2-core machine. Megabytes, not the file.
+            assertThat(resent).isBetween(0L, 32L << 20);
             JsonNode received = JSON.readTree(erin.awaitLine(l -> l.contains("\"COMPLETED\""), COMMAND));
             assertThat(SeededFiles.sha256(Path.of(received.path("saved").path("resumable.bin").asText()))).isEqualTo(sha);
         } finally {
