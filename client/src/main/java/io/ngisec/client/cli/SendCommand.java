@@ -64,19 +64,14 @@ public final class SendCommand implements Callable<Integer> {
                         OfferDecider.declineAll("this device is sending, not receiving"), false, printer,
                         ChatListener.NONE, notice -> { }))) {
             Transfer transfer = offer(peer, paths);
-            long deadline = 0;
             while (true) {
                 TransferState state = transfer.awaitEnd(Duration.ofDays(365));
                 switch (state) {
                     case COMPLETED -> {
                         return ExitCodes.OK;
                     }
-                    case INTERRUPTED -> {
-                        if (deadline == 0) {
-                            deadline = System.nanoTime() + retryFor.toNanos();
-                        }
-                        transfer = reoffer(peer, paths, deadline, transfer.reason());
-                    }
+                    case INTERRUPTED -> transfer = reoffer(peer, paths, System.nanoTime() + retryFor.toNanos(),
+                            transfer.reason());
                     default -> throw new CommandFailure("transfer " + state.name().toLowerCase(Locale.ROOT) + ": "
                             + transfer.reason());
                 }

@@ -2,11 +2,13 @@ package io.ngisec.client.cli;
 
 import io.ngisec.client.home.PeerHome;
 import io.ngisec.client.identity.EnrolledIdentity;
+import io.ngisec.client.peer.ContactsCache;
 import io.ngisec.client.server.DirectoryEntry;
 import io.ngisec.client.server.PolicyServerClient;
 import io.ngisec.client.server.ServerException;
 import io.ngisec.protocol.identity.DeviceCertificate;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +42,15 @@ public final class StatusCommand implements Callable<Integer> {
             DeviceCertificate certificate = DeviceCertificate.parse(identity.deviceCertificate());
             List<DirectoryEntry> directory = null;
             String serverError = null;
+            boolean cached = false;
             try (PolicyServerClient server = PolicyServerClient.open(identity)) {
                 directory = server.directory();
+                ContactsCache.save(home.database(), directory, Instant.now());
             } catch (ServerException e) {
                 serverError = e.getMessage();
+                // The last directory this device saw, marked as such: presence there is stale.
+                directory = ContactsCache.load(home.database());
+                cached = true;
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("user", identity.user());
@@ -71,6 +78,7 @@ public final class StatusCommand implements Callable<Integer> {
                     peers.add(p);
                 }
                 out.put("peers", peers);
+                out.put("peersCached", cached);
             }
             PrintWriter w = spec.commandLine().getOut();
             if (json) {
@@ -82,7 +90,8 @@ public final class StatusCommand implements Callable<Integer> {
                 w.println("server   " + identity.server() + (serverError == null ? " (reachable)" : " (" + serverError + ")"));
                 if (directory != null) {
                     long online = peers.stream().filter(p -> (Boolean) p.get("online")).count();
-                    w.println("peers    " + online + " of " + peers.size() + " online");
+                    w.println(cached ? "peers    " + peers.size() + " known (cached; presence unknown while the server is unreachable)"
+                            : "peers    " + online + " of " + peers.size() + " online");
                     for (Map<String, Object> p : peers) {
                         w.printf("  %-16s %-20s %-7s %s%n", p.get("user"), p.get("device"),
                                 (Boolean) p.get("online") ? "online" : "offline", p.get("services"));

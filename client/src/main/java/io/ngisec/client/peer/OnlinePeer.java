@@ -22,6 +22,7 @@ import io.ngisec.client.server.SignalingEvent;
 import io.ngisec.client.session.PeerSessions;
 import io.ngisec.client.session.PeerTrust;
 import io.ngisec.client.session.SessionSetupException;
+import io.ngisec.client.store.ContactTable;
 import io.ngisec.client.store.StoreException;
 import io.ngisec.client.transfer.OfferDecider;
 import io.ngisec.client.transfer.TransferEngine;
@@ -132,7 +133,18 @@ public final class OnlinePeer implements AutoCloseable {
 
     /** The users and devices this device may contact, with presence, as the server says now. */
     public List<DirectoryEntry> directory() throws ServerException {
-        return server.directory();
+        List<DirectoryEntry> entries = server.directory();
+        cacheContacts(entries);
+        return entries;
+    }
+
+    /** Keeps the contacts cache (what the app shows while the server is unreachable) in step with the directory. */
+    private void cacheContacts(List<DirectoryEntry> entries) {
+        try {
+            ContactsCache.save(home.database(), entries, clock.instant());
+        } catch (StoreException e) {
+            LOG.log(Level.FINE, "cannot cache the directory", e);
+        }
     }
 
     /**
@@ -227,9 +239,14 @@ public final class OnlinePeer implements AutoCloseable {
                 if (!p.online()) {
                     sessions.onPeerOffline(p.deviceId());
                 }
+                try {
+                    home.database().transaction(c -> ContactTable.setOnline(c, p.deviceId(), p.online(), clock.instant()));
+                } catch (StoreException e) {
+                    LOG.log(Level.FINE, "cannot record presence", e);
+                }
             }
             case SignalingEvent.Offline o -> sessions.onPeerOffline(o.to());
-            case SignalingEvent.Denied d -> sessions.onPeerOffline(d.to());
+            case SignalingEvent.Denied d -> sessions.onSignalingDenied(d.to(), d.reason());
             case SignalingEvent.Revoked r -> {
                 if (r.deviceId().equals(identity().deviceId())) {
                     revoked = true;
@@ -267,7 +284,8 @@ public final class OnlinePeer implements AutoCloseable {
 
     private void refreshRevocations() throws ServerException {
         Revocations list = server.revocations();
-        list.deviceIds().forEach(trust::revokeDevice);
+        // A revocation this device missed (its signaling was down when it was pushed) ends live sessions too.
+        list.deviceIds().forEach(sessions::onRevoked);
         list.serials().forEach(trust::revokeSerial);
     }
 

@@ -165,7 +165,7 @@ public final class PeerSessions implements AutoCloseable {
     public void onPeerOffline(DeviceId device) {
         for (Setup setup : setups.values()) {
             if (setup.peer.equals(device)) {
-                setup.fail("the peer is offline");
+                setup.fail("the peer is offline", SessionSetupException.Reason.OFFLINE);
             }
         }
         for (SessionPeerLink link : links) {
@@ -175,6 +175,18 @@ public final class PeerSessions implements AutoCloseable {
                         link.close(link.peer().user() + " stopped answering");
                     }
                 });
+            }
+        }
+    }
+
+    /**
+     * The policy server refused to relay signals to {@code device} (the policy allows nothing
+     * between the two): setups with it fail now, with the server's {@code reason}.
+     */
+    public void onSignalingDenied(DeviceId device, String reason) {
+        for (Setup setup : setups.values()) {
+            if (setup.peer.equals(device)) {
+                setup.fail("denied by the policy: " + reason, SessionSetupException.Reason.DENIED);
             }
         }
     }
@@ -238,6 +250,7 @@ public final class PeerSessions implements AutoCloseable {
         final SessionSignaling signaling;
         final IceTransport transport;
         private volatile String failure;
+        private volatile SessionSetupException.Reason failureReason = SessionSetupException.Reason.NO_PATH;
         private volatile boolean handedOver;
         private volatile SessionPeerLink link;
 
@@ -260,9 +273,7 @@ public final class PeerSessions implements AutoCloseable {
             } catch (ExecutionException | TimeoutException e) {
                 String why = failure != null ? failure
                         : "no network path to the peer (" + (e.getCause() == null ? "timeout" : e.getCause().getMessage()) + ")";
-                SessionSetupException.Reason reason = failure != null && failure.contains("offline")
-                        ? SessionSetupException.Reason.OFFLINE : SessionSetupException.Reason.NO_PATH;
-                throw new SessionSetupException(reason, why, e);
+                throw new SessionSetupException(failure != null ? failureReason : SessionSetupException.Reason.NO_PATH, why, e);
             }
         }
 
@@ -306,6 +317,14 @@ public final class PeerSessions implements AutoCloseable {
             } else {
                 fail(why);
             }
+        }
+
+        synchronized void fail(String why, SessionSetupException.Reason reason) {
+            if (handedOver || failure != null) {
+                return;
+            }
+            failureReason = reason;
+            fail(why);
         }
 
         synchronized void fail(String why) {

@@ -11,7 +11,9 @@ import java.util.Map;
  * no stream opening: both must configure the same streams): stream {@value #CONTROL} carries the
  * control messages of transfers and chat in the interactive class (under the service the ticket
  * grants, CHAT first), stream {@value #DATA} the file data in the bulk class. Each class is capped at
- * the ticket's ceiling for its service, so a session never seals above what the policy allows.
+ * the ticket's ceiling for its service. Without a FILE grant the data stream still exists (both
+ * sides must configure the same streams) but nothing is written on it: the link refuses file data,
+ * and the record layer would refuse to seal it.
  */
 final class StreamLayout {
 

@@ -35,7 +35,7 @@ final class TransferStore {
     void insertTransfer(TransferRecord t) throws StoreException {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO transfers (id, direction, peer_user, peer_device, state, reason, "
-                    + "total_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "total_bytes, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setObject(1, t.id().value());
                 s.setString(2, t.direction().name());
                 s.setString(3, t.peerUser());
@@ -45,6 +45,7 @@ final class TransferStore {
                 s.setLong(7, t.totalBytes());
                 s.setObject(8, time(t.createdAt()));
                 s.setObject(9, time(t.updatedAt()));
+                s.setString(10, ProcessOwner.CURRENT);
                 s.executeUpdate();
             }
             return null;
@@ -75,15 +76,33 @@ final class TransferStore {
         });
     }
 
-    /** After a restart no transfer is live: every unfinished one becomes INTERRUPTED. */
+    /**
+     * After a restart, the unfinished transfers of processes that are gone become INTERRUPTED;
+     * those of another live process of the same home (a {@code listen} while {@code send} starts)
+     * are its own and stay as they are.
+     */
     int interruptUnfinished(String reason) throws StoreException {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE transfers SET state = 'INTERRUPTED', reason = ?, updated_at = ? "
-                    + "WHERE state IN ('OFFERED', 'ACCEPTED', 'TRANSFERRING', 'PAUSED')")) {
-                s.setString(1, reason);
-                s.setObject(2, time(clock.instant()));
-                return s.executeUpdate();
+            List<UUID> orphans = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, owner FROM transfers "
+                    + "WHERE state IN ('OFFERED', 'ACCEPTED', 'TRANSFERRING', 'PAUSED')");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!ProcessOwner.isAlive(rs.getString(2))) {
+                        orphans.add(rs.getObject(1, UUID.class));
+                    }
+                }
             }
+            try (PreparedStatement s = c.prepareStatement("UPDATE transfers SET state = 'INTERRUPTED', reason = ?, updated_at = ? "
+                    + "WHERE id = ?")) {
+                for (UUID id : orphans) {
+                    s.setString(1, reason);
+                    s.setObject(2, time(clock.instant()));
+                    s.setObject(3, id);
+                    s.executeUpdate();
+                }
+            }
+            return orphans.size();
         });
     }
 

@@ -8,7 +8,9 @@ CREATE TABLE transfers (
     reason VARCHAR(1000) NOT NULL,
     total_bytes BIGINT NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the process running the transfer (pid:start), so another process of the same home leaves it alone
+    owner VARCHAR(64) NOT NULL
 );
 CREATE INDEX transfers_by_peer ON transfers (peer_device, direction, state);
 -- local_path: the source file (outgoing); the part file, then the final file once completed (incoming)
