@@ -55,6 +55,8 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print events as JSON lines.")
     private boolean json;
 
+    private volatile boolean transferRunning;
+
     @Override
     public Integer call() throws Exception {
         List<Path> paths = checkedPaths();
@@ -64,17 +66,30 @@ public final class SendCommand implements Callable<Integer> {
                         OfferDecider.declineAll("this device is sending, not receiving"), false, printer,
                         ChatListener.NONE, notice -> { }))) {
             Transfer transfer = offer(peer, paths);
-            while (true) {
-                TransferState state = transfer.awaitEnd(Duration.ofDays(365));
-                switch (state) {
-                    case COMPLETED -> {
-                        return ExitCodes.OK;
-                    }
-                    case INTERRUPTED -> transfer = reoffer(peer, paths, System.nanoTime() + retryFor.toNanos(),
-                            transfer.reason());
-                    default -> throw new CommandFailure("transfer " + state.name().toLowerCase(Locale.ROOT) + ": "
-                            + transfer.reason());
+            // Ctrl-C: the verified chunks are on the receiver's disk; say how to carry on.
+            Thread hint = Thread.ofPlatform().unstarted(() -> {
+                if (transferRunning) {
+                    spec.commandLine().getErr().println("ngisec: interrupted; run the same command again to resume");
+                    spec.commandLine().getErr().flush();
                 }
+            });
+            Runtime.getRuntime().addShutdownHook(hint);
+            transferRunning = true;
+            try {
+                while (true) {
+                    TransferState state = transfer.awaitEnd(Duration.ofDays(365));
+                    switch (state) {
+                        case COMPLETED -> {
+                            return ExitCodes.OK;
+                        }
+                        case INTERRUPTED -> transfer = reoffer(peer, paths, System.nanoTime() + retryFor.toNanos(),
+                                transfer.reason());
+                        default -> throw new CommandFailure("transfer " + state.name().toLowerCase(Locale.ROOT) + ": "
+                                + transfer.reason());
+                    }
+                }
+            } finally {
+                transferRunning = false;
             }
         }
     }
