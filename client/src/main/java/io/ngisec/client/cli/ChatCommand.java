@@ -8,9 +8,7 @@ import io.ngisec.client.chat.SentChat;
 import io.ngisec.client.home.PeerHome;
 import io.ngisec.client.link.PeerLink;
 import io.ngisec.client.peer.OnlinePeer;
-import io.ngisec.client.peer.PeerUnavailableException;
 import io.ngisec.client.server.DirectoryEntry;
-import io.ngisec.client.session.SessionSetupException;
 import io.ngisec.client.transfer.OfferDecider;
 import io.ngisec.client.transfer.TransferListener;
 import io.ngisec.protocol.qos.Service;
@@ -61,21 +59,8 @@ public final class ChatCommand implements Callable<Integer> {
                 OnlinePeer peer = PeerStarter.start(home, new OnlinePeer.Options(PeerStarter.sessionSettings(),
                         OfferDecider.declineAll("not accepting files"), true, TransferListener.NONE,
                         ChatListener.NONE, notice -> { }))) {
-            DirectoryEntry device;
-            try {
-                device = peer.resolve(to);
-            } catch (PeerUnavailableException e) {
-                if (e.unknown()) {
-                    throw new UsageException(e.getMessage());
-                }
-                throw new CommandFailure(e.getMessage() + "; chat needs both of you online");
-            }
-            PeerLink link;
-            try {
-                link = peer.connect(device.deviceId(), Set.of(Service.CHAT));
-            } catch (SessionSetupException e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            DirectoryEntry device = PeerStarter.device(peer, to, "; chat needs both of you online");
+            PeerLink link = PeerStarter.connect(peer, device, Set.of(Service.CHAT));
             try (link) {
                 SentChat sent;
                 try {

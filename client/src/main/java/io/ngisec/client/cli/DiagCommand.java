@@ -7,9 +7,7 @@ import io.ngisec.client.diag.SessionSummary;
 import io.ngisec.client.home.PeerHome;
 import io.ngisec.client.link.PeerLink;
 import io.ngisec.client.peer.OnlinePeer;
-import io.ngisec.client.peer.PeerUnavailableException;
 import io.ngisec.client.server.DirectoryEntry;
-import io.ngisec.client.session.SessionSetupException;
 import io.ngisec.client.transfer.OfferDecider;
 import io.ngisec.client.transfer.TransferListener;
 import java.io.PrintWriter;
@@ -83,25 +81,12 @@ public final class DiagCommand implements Callable<Integer> {
     private int measure(PeerHome home) throws Exception {
         try (OnlinePeer peer = PeerStarter.start(home, new OnlinePeer.Options(PeerStarter.sessionSettings(),
                 OfferDecider.declineAll("diagnostics only"), false, TransferListener.NONE, ChatListener.NONE, n -> { }))) {
-            DirectoryEntry device;
-            try {
-                device = peer.resolve(to);
-            } catch (PeerUnavailableException e) {
-                if (e.unknown()) {
-                    throw new UsageException(e.getMessage());
-                }
-                throw new CommandFailure(e.getMessage());
-            }
+            DirectoryEntry device = PeerStarter.device(peer, to);
             if (device.services().isEmpty()) {
                 throw new CommandFailure("the policy allows no service with " + to);
             }
             Instant started = Instant.now();
-            PeerLink link;
-            try {
-                link = peer.connect(device.deviceId(), device.services().keySet());
-            } catch (SessionSetupException e) {
-                throw new CommandFailure(e.getMessage());
-            }
+            PeerLink link = PeerStarter.connect(peer, device, device.services().keySet());
             try (link) {
                 // A few round trips so that RTT and the path are measured, not guessed.
                 for (int i = 0; i < 10; i++) {

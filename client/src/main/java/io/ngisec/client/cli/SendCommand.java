@@ -4,9 +4,6 @@ import io.ngisec.client.chat.ChatListener;
 import io.ngisec.client.home.PeerHome;
 import io.ngisec.client.link.PeerLink;
 import io.ngisec.client.peer.OnlinePeer;
-import io.ngisec.client.peer.PeerUnavailableException;
-import io.ngisec.client.server.DirectoryEntry;
-import io.ngisec.client.session.SessionSetupException;
 import io.ngisec.client.transfer.OfferDecider;
 import io.ngisec.client.transfer.Transfer;
 import io.ngisec.client.transfer.TransferException;
@@ -95,21 +92,7 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private Transfer offer(OnlinePeer peer, List<Path> paths) throws Exception {
-        DirectoryEntry device;
-        try {
-            device = peer.resolve(to);
-        } catch (PeerUnavailableException e) {
-            if (e.unknown()) {
-                throw new UsageException(e.getMessage());
-            }
-            throw new CommandFailure(e.getMessage());
-        }
-        PeerLink link;
-        try {
-            link = peer.connect(device.deviceId(), Set.of(Service.FILE));
-        } catch (SessionSetupException e) {
-            throw new CommandFailure(e.getMessage());
-        }
+        PeerLink link = PeerStarter.connect(peer, PeerStarter.device(peer, to), Set.of(Service.FILE));
         try {
             return peer.transfers().send(link, paths);
         } catch (TransferException e) {
