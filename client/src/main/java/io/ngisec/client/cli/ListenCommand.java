@@ -8,6 +8,9 @@ import io.ngisec.client.peer.OnlinePeer;
 import io.ngisec.client.transfer.OfferDecider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -93,8 +96,14 @@ public final class ListenCommand implements Callable<Integer> {
         Path folder = saveDir != null ? saveDir.toAbsolutePath().normalize() : home.downloads();
         try {
             Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            // The JDK's message is only the path: say what is wrong with it.
+            throw new UsageException("cannot use " + folder + " as the save folder: " + e.getFile() + " is not a folder");
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot use " + folder + " as the save folder: permission denied");
         } catch (IOException e) {
-            throw new UsageException("cannot use " + folder + " as the save folder: " + e.getMessage());
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new UsageException("cannot use " + folder + " as the save folder: " + reason);
         }
         if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
             throw new UsageException("cannot write to " + folder);

@@ -60,7 +60,7 @@ public sealed interface PassphraseSource {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new HomeException("cannot read the passphrase file " + file + ": " + e.getClass().getSimpleName(), e);
+            throw new HomeException("cannot read the passphrase file " + file + ": " + reason(e), e);
         }
         try {
             CharBuffer text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
@@ -80,6 +80,20 @@ public sealed interface PassphraseSource {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /** Why a file could not be read, in words for users rather than an exception's class name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     /** A passphrase held in memory. */

@@ -45,7 +45,7 @@ class PassphraseSourceTest {
         assertThatThrownBy(() -> PassphraseSource.readFile(empty)).isInstanceOf(HomeException.class)
                 .hasMessage("the passphrase file " + empty + " is empty");
         assertThatThrownBy(() -> PassphraseSource.readFile(temp.resolve("missing"))).isInstanceOf(HomeException.class)
-                .hasMessage("cannot read the passphrase file " + temp.resolve("missing") + ": NoSuchFileException");
+                .hasMessage("cannot read the passphrase file " + temp.resolve("missing") + ": no such file");
     }
 
     @Test
