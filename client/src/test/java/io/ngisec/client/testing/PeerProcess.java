@@ -35,10 +35,17 @@ public final class PeerProcess implements AutoCloseable {
     /** Starts {@code ngisec ARGS} with {@code environment} added; {@code namespace} (or null) wraps it in {@code ip netns exec}. */
     public static PeerProcess start(String name, String namespace, Map<String, String> environment, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        if (namespace != null) {
-            command.addAll(List.of("ip", "netns", "exec", namespace));
-        }
+        return startThrough(name, namespace == null ? List.of() : List.of("ip", "netns", "exec", namespace), environment, args);
+    }
+
+    /**
+     * Starts {@code ngisec ARGS} with {@code environment} added, run through {@code prefix} (a
+     * command that executes the rest, such as {@code setpriv ...} to drop capabilities); empty
+     * for none.
+     */
+    public static PeerProcess startThrough(String name, List<String> prefix, Map<String, String> environment, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "io.ngisec.client.cli.Main"));
