@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,11 @@ public final class SessionRecorder implements AutoCloseable {
         byte[] id = new byte[8];
         ThreadLocalRandom.current().nextBytes(id);
         links.put(link, new Watched(HexFormat.of().formatHex(id), clock.instant(), new SessionSummary[1]));
-        timer.execute(this::sample);
+        try {
+            timer.execute(this::sample);
+        } catch (RejectedExecutionException closing) {
+            // The peer is closing: this session is not recorded.
+        }
     }
 
     private void sample() {
@@ -83,9 +88,13 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
-    /** Writes the final state of every watched link, then stops. */
+    /** Writes the final state of every watched link, then stops; a second close does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (timer.isShutdown()) {
+            // Closed already (a shutdown hook and the command both close the peer on Ctrl-C).
+            return;
+        }
         timer.execute(this::sample);
         timer.shutdown();
         try {

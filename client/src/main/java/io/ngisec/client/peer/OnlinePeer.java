@@ -44,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,6 +75,7 @@ public final class OnlinePeer implements AutoCloseable {
     private final TransferEngine transfers;
     private final ChatEngine chat;
     private final SessionRecorder recorder;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final PeerSessions sessions;
     private final SignalingClient signaling;
     private final CountDownLatch signalingUp = new CountDownLatch(1);
@@ -185,8 +187,12 @@ public final class OnlinePeer implements AutoCloseable {
         return sessions.links();
     }
 
+    /** Takes the device offline; a second close (a shutdown hook racing the command) does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         timer.shutdownNow();
         sessions.close();
         signaling.close();
