@@ -242,6 +242,8 @@ class PeerBadInputTest {
             assertThat(resent).as("bytes sent on resume, %s verified before", written.length)
                     .isLessThanOrEqualTo(content.length - written.length + 2L * MIB);
             listen.stop();
+            // A clean stop (SIGTERM) says nothing on stderr.
+            assertThat(listen.stderr()).as("%s", listen).isEmpty();
         } finally {
             exec("umount", save.toString());
         }
