@@ -85,7 +85,7 @@ public final class StatusCommand implements Callable<Integer> {
                 w.println(Json.line(out));
             } else {
                 w.println("device   " + identity.user() + "/" + identity.deviceName() + " (" + identity.deviceId() + ")");
-                w.println("groups   " + String.join(", ", identity.groups()));
+                w.println("groups   " + (identity.groups().isEmpty() ? "(none)" : String.join(", ", identity.groups())));
                 w.println("key      " + certificate.fingerprint() + ", certificate valid until " + certificate.notAfter());
                 w.println("server   " + identity.server() + (serverError == null ? " (reachable)" : " (" + serverError + ")"));
                 if (directory != null) {

@@ -1,6 +1,7 @@
 package io.ngisec.client.cli;
 
 import io.ngisec.client.transfer.Transfer;
+import io.ngisec.client.transfer.TransferId;
 import io.ngisec.client.transfer.TransferListener;
 import io.ngisec.client.transfer.TransferProgress;
 import io.ngisec.client.transfer.TransferState;
@@ -22,6 +23,7 @@ final class TransferPrinter implements TransferListener {
     private final boolean json;
     private final boolean terminal;
     private long lastPlain;
+    private TransferId lastDone;
 
     TransferPrinter(PrintWriter out, boolean json, boolean terminal) {
         this.out = out;
@@ -84,10 +86,14 @@ final class TransferPrinter implements TransferListener {
             out.print("\r\033[K" + bar(p));
         } else {
             long now = System.nanoTime();
-            if (now - lastPlain < PLAIN_PROGRESS_NANOS && p.bytesDone() < p.bytesTotal()) {
-                return;
+            boolean done = p.bytesDone() >= p.bytesTotal();
+            if (done ? p.id().equals(lastDone) : now - lastPlain < PLAIN_PROGRESS_NANOS) {
+                return; // one line a second, and the final one once
             }
             lastPlain = now;
+            if (done) {
+                lastDone = p.id();
+            }
             out.println(bar(p));
         }
         out.flush();
