@@ -67,6 +67,14 @@ public final class PeerProcess implements AutoCloseable {
         return p;
     }
 
+    /** Runs {@code ngisec ARGS} in {@code namespace} (or null) to its end (at most {@code timeout}) and returns the finished process. */
+    public static PeerProcess run(String name, String namespace, Map<String, String> environment, Duration timeout,
+            String... args) throws IOException, InterruptedException {
+        PeerProcess p = start(name, namespace, environment, args);
+        p.awaitExit(timeout);
+        return p;
+    }
+
     /** Waits up to {@code timeout} for a stdout line matching {@code wanted}; returns it. */
     public String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -127,6 +135,11 @@ public final class PeerProcess implements AutoCloseable {
         synchronized (err) {
             return List.copyOf(err);
         }
+    }
+
+    /** The name the test gave this process. */
+    public String name() {
+        return name;
     }
 
     public long pid() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The real policy server for end-to-end tests: {@code init} creates a home in a directory the test
  * owns, {@code start} runs it as a child process from the test class path on a free loopback
- * port, and the admin commands ({@code invite}, {@code revoke}, {@code policy apply}) run in this
- * JVM against the same embedded database, as an administrator would run them while it serves.
+ * port (or as {@link Options} say: inside a network namespace, at another address, with TURN),
+ * and the admin commands ({@code invite}, {@code revoke}, {@code policy apply}) run against the
+ * same embedded database, as an administrator would run them while it serves: in this JVM, or
+ * for a server in a namespace as a child process in that namespace.
  * Start one per test class; {@link #close()} stops the process and waits for it.
  */
 public final class PolicyServerProcess implements AutoCloseable {
@@ -40,25 +43,33 @@ public final class PolicyServerProcess implements AutoCloseable {
     private final URI url;
     private final Fingerprint caFingerprint;
     private final Process process;
+    private final Options options;
     private final Deque<String> output = new ArrayDeque<>();
 
-    private PolicyServerProcess(Path home, URI url, Fingerprint caFingerprint, Process process) {
+    private PolicyServerProcess(Path home, URI url, Fingerprint caFingerprint, Process process, Options options) {
         this.home = home;
+        this.options = options;
         this.url = url;
         this.caFingerprint = caFingerprint;
         this.process = process;
     }
 
-    /** Creates a server home for org {@code Test} under {@code dir} and starts the server; returns once it listens. */
+    /** Creates a server home for org {@code Test} under {@code dir} and starts the server on loopback; returns once it listens. */
     public static PolicyServerProcess start(Path dir) throws IOException, InterruptedException, TimeoutException {
+        return start(dir, Options.loopback());
+    }
+
+    /** Creates a server home for org {@code Test} under {@code dir} and starts the server as {@code options} say; returns once it listens. */
+    public static PolicyServerProcess start(Path dir, Options options)
+            throws IOException, InterruptedException, TimeoutException {
         Path home = dir.resolve("server-home");
-        int port = freePort();
-        admin("init", "--home", home.toString(), "--org", "Test", "--hostname", "127.0.0.1", "--port", String.valueOf(port));
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                // Short-lived test servers: quick start and little CPU matter more than peak speed.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName(),
-                "start", "--home", home.toString(), "--listen", "127.0.0.1:" + port));
+        int port = options.port() != 0 ? options.port() : freePort();
+        admin("init", "--home", home.toString(), "--org", "Test", "--hostname", options.hostname(),
+                "--port", String.valueOf(port));
+        List<String> command = new ArrayList<>(options.namespaced());
+        command.addAll(serverJava());
+        command.addAll(List.of("start", "--home", home.toString(), "--listen", options.listenHost() + ":" + port));
+        command.addAll(options.startArgs());
         Fingerprint ca;
         try {
             ca = PublicHome.read(home).caCertificate().fingerprint();
@@ -66,7 +77,8 @@ public final class PolicyServerProcess implements AutoCloseable {
             throw new IOException("cannot read the new server home: " + e.getMessage(), e);
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        PolicyServerProcess server = new PolicyServerProcess(home, URI.create("https://127.0.0.1:" + port), ca, process);
+        PolicyServerProcess server = new PolicyServerProcess(home, URI.create("https://" + options.hostname() + ":" + port),
+                ca, process, options);
         try {
             server.awaitListening();
             return server;
@@ -98,19 +110,19 @@ public final class PolicyServerProcess implements AutoCloseable {
             args.add("--groups");
             args.add(String.join(",", groups));
         }
-        return admin(args.toArray(String[]::new)).strip();
+        return adminCommand(args.toArray(String[]::new)).strip();
     }
 
     /** Revokes every device of {@code user}; the server tells connected devices within about a second. */
     public void revoke(String user) {
-        admin("revoke", "--home", home.toString(), "--user", user);
+        adminCommand("revoke", "--home", home.toString(), "--user", user);
     }
 
     /** Makes {@code hujson} (docs/policy-file.md) the next policy version; returns the command's output. */
     public String applyPolicy(String hujson) throws IOException {
         Path file = Files.createTempFile(home, "policy-", ".hujson");
         Files.writeString(file, hujson, StandardCharsets.UTF_8);
-        return admin("policy", "apply", "--home", home.toString(), file.toString());
+        return adminCommand("policy", "apply", "--home", home.toString(), file.toString());
     }
 
     /** The server's recent output, for failure messages. */
@@ -145,6 +157,51 @@ public final class PolicyServerProcess implements AutoCloseable {
                     + err.toString().strip());
         }
         return out.toString();
+    }
+
+    /**
+     * An admin command against this server's database: in this JVM, or for a server in a namespace
+     * as a child process in that namespace, since the embedded database's AUTO_SERVER port the
+     * running server opened listens on that namespace's loopback only.
+     */
+    private String adminCommand(String... args) {
+        if (options.namespace() == null) {
+            return admin(args);
+        }
+        List<String> command = new ArrayList<>(options.namespaced());
+        command.addAll(serverJava());
+        command.addAll(List.of(args));
+        try {
+            Path err = Files.createTempFile("ngisec-admin", ".err");
+            try {
+                Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(START_SECONDS, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("ngisec server " + String.join(" ", args) + " did not finish");
+                }
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("ngisec server " + String.join(" ", args) + " exited " + p.exitValue()
+                            + ": " + Files.readString(err, StandardCharsets.UTF_8).strip());
+                }
+                return out;
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** {@code java ... ServerMain} from the test class path, as a command prefix. */
+    private static List<String> serverJava() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"),
+                // Short-lived test servers: quick start and little CPU matter more than peak speed.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName());
     }
 
     private void awaitListening() throws IOException, InterruptedException, TimeoutException {
@@ -185,6 +242,43 @@ public final class PolicyServerProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Where and how the server runs.
+     *
+     * @param namespace  network namespace to run it in ({@code ip netns exec}), or null for this host's
+     * @param hostname   the name or address its TLS certificate covers and invites name
+     * @param listenHost the address it listens on
+     * @param port       its port; 0 picks a free one on this host
+     * @param startArgs  more {@code start} options, such as {@code --turn URI --turn-secret-file F}
+     */
+    public record Options(String namespace, String hostname, String listenHost, int port, List<String> startArgs) {
+
+        public Options {
+            startArgs = List.copyOf(startArgs);
+        }
+
+        /** On this host's loopback, on a free port. */
+        public static Options loopback() {
+            return new Options(null, "127.0.0.1", "127.0.0.1", 0, List.of());
+        }
+
+        /** Inside {@code namespace} at {@code address}, port 8443 (a fresh namespace has every port free). */
+        public static Options inNamespace(String namespace, String address) {
+            return new Options(namespace, address, address, 8443, List.of());
+        }
+
+        /** These options with {@code args} added to {@code start}. */
+        public Options withStartArgs(String... args) {
+            List<String> all = new ArrayList<>(startArgs);
+            all.addAll(List.of(args));
+            return new Options(namespace, hostname, listenHost, port, all);
+        }
+
+        private List<String> namespaced() {
+            return namespace == null ? List.of() : List.of("ip", "netns", "exec", namespace);
         }
     }
 }
