@@ -141,7 +141,7 @@ final class IncomingTransfer implements Transfer.Controls {
             return; // a duplicate or a chunk already done: nothing to do
         }
         if (length != TransferLimits.chunkLength(r.entry.size(), frame.chunk())
-                || !MessageDigest.isEqual(FileDigest.newDigest().digest(bytes(frame)), r.chunkHash(frame.chunk()))) {
+                || !MessageDigest.isEqual(chunkHash(frame), r.chunkHash(frame.chunk()))) {
             badChunk(frame, "chunk " + frame.chunk() + " of " + r.entry.relativePath() + " failed verification");
             return;
         }
@@ -169,10 +169,10 @@ final class IncomingTransfer implements Transfer.Controls {
         completeIfDone();
     }
 
-    private static byte[] bytes(ChunkFrame frame) {
-        byte[] out = new byte[frame.data().remaining()];
-        frame.data().duplicate().get(out);
-        return out;
+    private static byte[] chunkHash(ChunkFrame frame) {
+        MessageDigest digest = FileDigest.newDigest();
+        digest.update(frame.data().duplicate());
+        return digest.digest();
     }
 
     private void badChunk(ChunkFrame frame, String what) {
