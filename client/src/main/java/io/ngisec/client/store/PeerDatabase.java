@@ -24,9 +24,11 @@ public final class PeerDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final Connection connection;
+    private final String url;
+    private Connection connection;
 
-    private PeerDatabase(Connection connection) {
+    private PeerDatabase(String url, Connection connection) {
+        this.url = url;
         this.connection = connection;
     }
 
@@ -35,9 +37,8 @@ public final class PeerDatabase implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE";
         try {
-            Connection connection = DriverManager.getConnection(url, "peer", "");
-            connection.setAutoCommit(false);
-            PeerDatabase database = new PeerDatabase(connection);
+            Connection connection = connect(url);
+            PeerDatabase database = new PeerDatabase(url, connection);
             try {
                 PeerMigrations.apply(connection);
             } catch (StoreException | RuntimeException e) {
@@ -53,17 +54,44 @@ public final class PeerDatabase implements AutoCloseable {
     /** An in-memory database (tests): the same schema, gone when closed. */
     public static PeerDatabase inMemory(String name) throws StoreException {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=0", "peer", "");
-            connection.setAutoCommit(false);
+            String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=0";
+            Connection connection = connect(url);
             PeerMigrations.apply(connection);
-            return new PeerDatabase(connection);
+            return new PeerDatabase(url, connection);
         } catch (SQLException e) {
             throw new StoreException("cannot open in-memory database: " + oneLine(e), e);
         }
     }
 
-    /** Runs {@code work} in one transaction. */
+    /**
+     * Runs {@code work} in one transaction. When the connection was lost (another process of the
+     * same home served the database and exited: with {@code AUTO_SERVER} the first process to open
+     * it serves the others), connects again (this process then serves it) and runs {@code work}
+     * once more, from the start: the lost transaction was never committed.
+     */
     public synchronized <T> T transaction(Work<T> work) throws StoreException {
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            if (!lost()) {
+                throw new StoreException("database: " + oneLine(e), e);
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // It is gone already.
+            }
+            try {
+                connection = connect(url);
+                return attempt(work);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw new StoreException("database: " + oneLine(again), again);
+            }
+        }
+    }
+
+    private <T> T attempt(Work<T> work) throws SQLException {
         try {
             T result = work.run(connection);
             connection.commit();
@@ -74,8 +102,22 @@ public final class PeerDatabase implements AutoCloseable {
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new StoreException("database: " + oneLine(e), e);
+            throw e;
         }
+    }
+
+    private boolean lost() {
+        try {
+            return !connection.isValid(1);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        Connection connection = DriverManager.getConnection(url, "peer", "");
+        connection.setAutoCommit(false);
+        return connection;
     }
 
     @Override
