@@ -24,11 +24,15 @@ final class SaveFolder {
         String[] segments = relativePath.split("/");
         Path dir = realRoot;
         for (int i = 0; i < segments.length - 1; i++) {
+            // One level at a time, checked before going deeper: a symbolic link already in the save
+            // folder must not lead us to create folders outside it.
             dir = dir.resolve(segments[i]);
-        }
-        Files.createDirectories(dir);
-        if (!dir.toRealPath().startsWith(realRoot)) {
-            throw new IOException("folder " + relativePath + " would be outside the save folder");
+            if (!Files.exists(dir)) {
+                Files.createDirectory(dir);
+            }
+            if (!dir.toRealPath().startsWith(realRoot)) {
+                throw new IOException("folder " + relativePath + " would be outside the save folder");
+            }
         }
         String name = segments[segments.length - 1];
         for (int attempt = 0; ; attempt++) {
