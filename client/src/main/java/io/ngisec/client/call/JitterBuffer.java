@@ -258,7 +258,7 @@ public final class JitterBuffer {
 
     private void advance(long tsOfHead) {
         head++;
-        headTs = tsOfHead + MediaFormat.FRAME_SAMPLES;
+        headTs = tsOfHead + VoiceFormat.FRAME_SAMPLES;
     }
 
     private void begin(MediaFrame frame) {

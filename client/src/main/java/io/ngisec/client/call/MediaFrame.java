@@ -23,7 +23,7 @@ public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] p
     /** Header length in bytes. */
     public static final int HEADER_BYTES = 7;
     /** Largest datagram: header and the largest Opus packet. */
-    public static final int MAX_BYTES = HEADER_BYTES + MediaFormat.MAX_OPUS_PACKET_BYTES;
+    public static final int MAX_BYTES = HEADER_BYTES + VoiceFormat.MAX_PACKET_BYTES;
 
     private static final int FLAG_SILENCE = 0x01;
     private static final int FLAGS_RESERVED = 0x0E;
@@ -37,7 +37,7 @@ public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] p
             throw new IllegalArgumentException("timestamp out of range: " + timestamp);
         }
         Objects.requireNonNull(payload, "payload");
-        if (payload.length == 0 || payload.length > MediaFormat.MAX_OPUS_PACKET_BYTES) {
+        if (payload.length == 0 || payload.length > VoiceFormat.MAX_PACKET_BYTES) {
             throw new IllegalArgumentException("Opus packet of " + payload.length + " bytes");
         }
         payload = payload.clone();

@@ -22,7 +22,7 @@ class MediaFrameFuzzTest {
     void randomMutatedAndEditedDatagramsParseOrFailTyped() {
         FuzzInputs inputs = new FuzzInputs("media frame parse");
         byte[] small = new MediaFrame(65535, 0xFFFF_FFFFL, true, new byte[] {0x08}).encode();
-        byte[] large = new MediaFrame(1, 960, false, inputs.bytes(MediaFormat.MAX_OPUS_PACKET_BYTES)).encode();
+        byte[] large = new MediaFrame(1, 960, false, inputs.bytes(VoiceFormat.MAX_PACKET_BYTES)).encode();
         int tries = 50_000;
         for (int i = 0; i < tries; i++) {
             byte[] genuine = inputs.random().nextBoolean() ? small : large;

@@ -24,7 +24,7 @@ class MediaFrameTest {
     void parseGivesBackTheEncodedFrame() throws MalformedMediaException {
         for (MediaFrame frame : new MediaFrame[] {
                 new MediaFrame(0, 0, false, new byte[] {1}),
-                new MediaFrame(65535, MediaTimestamps.MODULUS - 1, true, new byte[MediaFormat.MAX_OPUS_PACKET_BYTES]),
+                new MediaFrame(65535, MediaTimestamps.MODULUS - 1, true, new byte[VoiceFormat.MAX_PACKET_BYTES]),
                 new MediaFrame(32768, 1L << 31, false, new byte[] {(byte) 0xFC, 0, 0x7F})}) {
             assertThat(MediaFrame.parse(frame.encode())).isEqualTo(frame);
         }
@@ -66,7 +66,7 @@ class MediaFrameTest {
         byte[] wire = new byte[MediaFrame.MAX_BYTES];
         wire[0] = 0x10;
 
-        assertThat(MediaFrame.parse(wire).payloadLength()).isEqualTo(MediaFormat.MAX_OPUS_PACKET_BYTES);
+        assertThat(MediaFrame.parse(wire).payloadLength()).isEqualTo(VoiceFormat.MAX_PACKET_BYTES);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class PlayoutSimulation {
 
     static MediaFrame frame(long n, boolean silent) {
         int sequence = (int) ((FIRST_SEQUENCE + n) % SequenceNumbers.MODULUS);
-        long timestamp = (FIRST_TIMESTAMP + n * MediaFormat.FRAME_SAMPLES) % MediaTimestamps.MODULUS;
+        long timestamp = (FIRST_TIMESTAMP + n * VoiceFormat.FRAME_SAMPLES) % MediaTimestamps.MODULUS;
         // Speech packets of 40 bytes (16 kbit/s), silence of one byte and flagged, as a DTX sender would.
         byte[] payload = silent ? new byte[] {(byte) n} : filled(40, (byte) n);
         return new MediaFrame(sequence, timestamp, silent, payload);

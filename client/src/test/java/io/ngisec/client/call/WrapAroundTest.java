@@ -51,7 +51,7 @@ class WrapAroundTest {
 
     @Test
     void samplesToNanosIsExactForWholeFrames() {
-        assertThat(MediaFormat.samplesToNanos(MediaFormat.FRAME_SAMPLES)).isEqualTo(MediaFormat.FRAME_NANOS);
+        assertThat(MediaFormat.samplesToNanos(VoiceFormat.FRAME_SAMPLES)).isEqualTo(MediaFormat.FRAME_NANOS);
         assertThat(MediaFormat.samplesToNanos(48_000L * 3600 * 24 * 365)).isEqualTo(1_000_000_000L * 3600 * 24 * 365);
         assertThat(MediaFormat.samplesToNanos(-960)).isEqualTo(-MediaFormat.FRAME_NANOS);
     }
