@@ -135,13 +135,15 @@ public final class ChatEngine implements LinkFeature {
             LOG.log(System.Logger.Level.WARNING, "cannot store a chat message: {0}", e.getMessage());
             return;
         }
+        // The listener hears of the message before the sender hears "delivered": delivered means
+        // stored and handed to whoever shows it.
+        if (fresh) {
+            listener.received(message);
+        }
         try {
             link.sendControl(ControlJson.encode(ChatWire.RECEIPT, new ChatWire.Receipt(wire.id())));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot send a receipt: {0}", e.getMessage());
-        }
-        if (fresh) {
-            listener.received(message);
         }
     }
 
