@@ -84,10 +84,11 @@ public final class OnlinePeer implements AutoCloseable {
     private volatile IceServers iceServers = IceServers.NONE;
     private volatile boolean revoked;
 
-    private OnlinePeer(PeerHome home, EnrolledIdentity identity, Options options) throws IdentityException, StoreException {
+    private OnlinePeer(PeerHome home, PolicyServerClient server, Options options) throws IdentityException, StoreException {
+        EnrolledIdentity identity = server.identity();
         this.home = home;
         this.options = options;
-        this.server = PolicyServerClient.open(identity);
+        this.server = server;
         this.trust = PeerTrust.of(identity, clock);
         this.transfers = new TransferEngine(home.database(), options.offers(), options.transferListener());
         this.chat = new ChatEngine(home.database(), options.chatListener());
@@ -104,8 +105,19 @@ public final class OnlinePeer implements AutoCloseable {
      */
     public static OnlinePeer start(PeerHome home, EnrolledIdentity identity, Options options)
             throws ServerException, HomeException, IdentityException, StoreException {
-        EnrolledIdentity current = renewIfDue(home, identity);
-        OnlinePeer peer = new OnlinePeer(home, current, options);
+        PolicyServerClient server = PolicyServerClient.open(identity);
+        OnlinePeer peer;
+        try {
+            // The same renewal as the hourly refresh, before anything uses the certificate.
+            Optional<EnrolledIdentity> renewed = new CertificateRenewal(Clock.systemUTC()).renewIfDue(server);
+            if (renewed.isPresent()) {
+                home.saveIdentity(renewed.get());
+            }
+            peer = new OnlinePeer(home, server, options);
+        } catch (ServerException | HomeException | IdentityException | StoreException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         try {
             peer.refreshRevocations();
             peer.refreshIceServers();
@@ -293,17 +305,5 @@ public final class OnlinePeer implements AutoCloseable {
         // A revocation this device missed (its signaling was down when it was pushed) ends live sessions too.
         list.deviceIds().forEach(sessions::onRevoked);
         list.serials().forEach(trust::revokeSerial);
-    }
-
-    private static EnrolledIdentity renewIfDue(PeerHome home, EnrolledIdentity identity) throws ServerException, HomeException {
-        CertificateRenewal renewal = new CertificateRenewal(Clock.systemUTC());
-        if (!renewal.isDue(identity)) {
-            return identity;
-        }
-        try (PolicyServerClient client = PolicyServerClient.open(identity)) {
-            EnrolledIdentity renewed = client.renew(Optional.empty());
-            home.saveIdentity(renewed);
-            return renewed;
-        }
     }
 }
