@@ -163,11 +163,7 @@ public final class PeerSessions implements AutoCloseable {
      * rather than at the idle timeout).
      */
     public void onPeerOffline(DeviceId device) {
-        for (Setup setup : setups.values()) {
-            if (setup.peer.equals(device)) {
-                setup.fail("the peer is offline", SessionSetupException.Reason.OFFLINE);
-            }
-        }
+        failSetups(device, "the peer is offline", SessionSetupException.Reason.OFFLINE);
         for (SessionPeerLink link : links) {
             if (link.peer().deviceId().equals(device)) {
                 Thread.ofVirtual().name("probe-" + device).start(() -> {
@@ -184,20 +180,24 @@ public final class PeerSessions implements AutoCloseable {
      * between the two): setups with it fail now, with the server's {@code reason}.
      */
     public void onSignalingDenied(DeviceId device, String reason) {
-        for (Setup setup : setups.values()) {
-            if (setup.peer.equals(device)) {
-                setup.fail("denied by the policy: " + reason, SessionSetupException.Reason.DENIED);
+        failSetups(device, "denied by the policy: " + reason, SessionSetupException.Reason.DENIED);
+    }
+
+    /** The device was revoked: no new sessions with it, and the live ones end (no probing first). */
+    public void onRevoked(DeviceId device) {
+        trust.revokeDevice(device);
+        failSetups(device, "the peer is offline", SessionSetupException.Reason.OFFLINE);
+        for (SessionPeerLink link : links) {
+            if (link.peer().deviceId().equals(device)) {
+                link.close("the peer's device was revoked");
             }
         }
     }
 
-    /** The device was revoked: no new sessions with it, and the live ones end. */
-    public void onRevoked(DeviceId device) {
-        trust.revokeDevice(device);
-        onPeerOffline(device);
-        for (SessionPeerLink link : links) {
-            if (link.peer().deviceId().equals(device)) {
-                link.close("the peer's device was revoked");
+    private void failSetups(DeviceId device, String why, SessionSetupException.Reason reason) {
+        for (Setup setup : setups.values()) {
+            if (setup.peer.equals(device)) {
+                setup.fail(why, reason);
             }
         }
     }
