@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +29,16 @@ public final class SessionRecorder implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SessionRecorder.class.getName());
 
-    private record Watched(String id, Instant started, SessionSummary[] last) {
+    /** A watched session: its id and start, and its latest summary (touched only on the timer thread). */
+    private static final class Watched {
+        final String id;
+        final Instant started;
+        SessionSummary last;
+
+        Watched(String id, Instant started) {
+            this.id = id;
+            this.started = started;
+        }
     }
 
     private final SessionLogTable table;
@@ -47,7 +57,7 @@ public final class SessionRecorder implements AutoCloseable {
     public void watch(PeerLink link) {
         byte[] id = new byte[8];
         ThreadLocalRandom.current().nextBytes(id);
-        links.put(link, new Watched(HexFormat.of().formatHex(id), clock.instant(), new SessionSummary[1]));
+        links.put(link, new Watched(HexFormat.of().formatHex(id), clock.instant()));
         try {
             timer.execute(this::sample);
         } catch (RejectedExecutionException closing) {
@@ -60,18 +70,15 @@ public final class SessionRecorder implements AutoCloseable {
             PeerLink link = e.getKey();
             Watched w = e.getValue();
             try {
-                if (link.closed().isPresent()) {
-                    links.remove(link);
-                    // The session's counters outlive it: the last summary is the whole session, not the last sample.
-                    takeSample(link, w);
-                    if (w.last()[0] != null) {
-                        table.save(w.last()[0].ended(clock.instant(), link.closed().get()));
-                    }
-                    continue;
-                }
+                // Sampled after the end too: the session's counters outlive it, so the last summary is
+                // the whole session, not the last periodic sample.
                 takeSample(link, w);
-                if (w.last()[0] != null) {
-                    table.save(w.last()[0]);
+                Optional<String> end = link.closed();
+                if (end.isPresent()) {
+                    links.remove(link);
+                }
+                if (w.last != null) {
+                    table.save(end.isPresent() ? w.last.ended(clock.instant(), end.get()) : w.last);
                 }
             } catch (StoreException | RuntimeException ex) {
                 LOG.log(Level.FINE, "cannot record the session with " + link.peer().user(), ex);
@@ -81,8 +88,8 @@ public final class SessionRecorder implements AutoCloseable {
 
     private void takeSample(PeerLink link, Watched w) {
         try {
-            link.stats().ifPresent(stats -> w.last()[0] =
-                    SessionSummary.of(w.id(), link.peer(), link.initiator(), w.started(), clock.instant(), stats));
+            link.stats().ifPresent(stats -> w.last =
+                    SessionSummary.of(w.id, link.peer(), link.initiator(), w.started, clock.instant(), stats));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "no statistics from the session with " + link.peer().user(), e);
         }
