@@ -179,8 +179,18 @@ public final class OnlinePeer implements AutoCloseable {
                 .orElseThrow(() -> new PeerUnavailableException(user + " is offline", false));
     }
 
-    /** Opens a session with {@code device} for {@code services}, with transfers and chat running over it. */
+    /**
+     * A session with {@code device} for {@code services}, with transfers, chat and calls running
+     * over it: a live one (opened by either side) whose ticket covers {@code services}, so a call
+     * and transfers with the same peer share one session, else a new one.
+     */
     public PeerLink connect(DeviceId device, Set<Service> services) throws SessionSetupException, InterruptedException {
+        for (PeerLink live : sessions.links()) {
+            if (live.peer().deviceId().equals(device) && live.closed().isEmpty()
+                    && services.stream().allMatch(live.grants()::allows)) {
+                return live;
+            }
+        }
         PeerLink link = sessions.connect(device, services);
         attach(link);
         return link;

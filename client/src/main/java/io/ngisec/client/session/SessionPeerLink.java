@@ -3,6 +3,7 @@ package io.ngisec.client.session;
 import io.ngisec.client.link.LinkGrants;
 import io.ngisec.client.link.PeerInfo;
 import io.ngisec.client.link.PeerLink;
+import io.ngisec.protocol.channel.frame.DatagramFrame;
 import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.SessionTicket;
 import io.ngisec.protocol.qos.Service;
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * A {@link PeerLink} over a real NGISec session ({@link ConnectedSession}: ICE path, handshake
  * keys, migration): control messages travel on stream {@link StreamLayout#CONTROL} as 4-byte
- * big-endian length + UTF-8 JSON, file data on stream {@link StreamLayout#DATA}. One reader thread
+ * big-endian length + UTF-8 JSON, file data on stream {@link StreamLayout#DATA}, voice frames as
+ * datagrams of channel {@link StreamLayout#MEDIA}. One reader thread
  * turns the control stream into messages; it also notices when the session ends.
  */
 final class SessionPeerLink implements PeerLink {
@@ -129,6 +131,27 @@ final class SessionPeerLink implements PeerLink {
     public int readData(ByteBuffer dst) throws IOException, InterruptedException {
         try {
             return session.read(StreamLayout.DATA, dst);
+        } catch (SessionFailure e) {
+            throw ended(e);
+        }
+    }
+
+    @Override
+    public boolean sendMedia(byte[] datagram) throws IOException {
+        if (datagram.length > MAX_MEDIA_BYTES || !grants.allows(Service.CALL)) {
+            return false;
+        }
+        try {
+            return session.sendDatagram(StreamLayout.MEDIA, datagram);
+        } catch (SessionFailure e) {
+            throw ended(e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> receiveMedia(Duration timeout) throws IOException, InterruptedException {
+        try {
+            return session.receiveDatagram(timeout).map(DatagramFrame::data);
         } catch (SessionFailure e) {
             throw ended(e);
         }

@@ -19,6 +19,8 @@ final class StreamLayout {
 
     static final long CONTROL = 0;
     static final long DATA = 1;
+    /** The real-time channel of voice frames (datagram channels are apart from stream ids). */
+    static final long MEDIA = 0;
 
     private StreamLayout() {
     }

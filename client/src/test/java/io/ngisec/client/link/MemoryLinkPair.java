@@ -24,6 +24,9 @@ import java.util.function.UnaryOperator;
  */
 public final class MemoryLinkPair {
 
+    /** Media datagrams held each way before new ones are dropped, as a session's queue would. */
+    static final int MEDIA_QUEUE = 64;
+
     /** Grants with every service and no file size limit. */
     public static final LinkGrants ALL = grants(OptionalLong.empty());
 
@@ -41,13 +44,16 @@ public final class MemoryLinkPair {
         BlockingQueue<String> controlBtoA = new LinkedBlockingQueue<>();
         BlockingQueue<ByteBuffer> dataAtoB = new LinkedBlockingQueue<>(8);
         BlockingQueue<ByteBuffer> dataBtoA = new LinkedBlockingQueue<>(8);
+        BlockingQueue<byte[]> mediaAtoB = new LinkedBlockingQueue<>(MEDIA_QUEUE);
+        BlockingQueue<byte[]> mediaBtoA = new LinkedBlockingQueue<>(MEDIA_QUEUE);
         // Each end sees the other as its peer.
-        this.a = new End(bInfo, aGrants, true, controlAtoB, controlBtoA, dataAtoB, dataBtoA);
-        this.b = new End(aInfo, bGrants, false, controlBtoA, controlAtoB, dataBtoA, dataAtoB);
+        this.a = new End(bInfo, aGrants, true, controlAtoB, controlBtoA, dataAtoB, dataBtoA, mediaAtoB, mediaBtoA);
+        this.b = new End(aInfo, bGrants, false, controlBtoA, controlAtoB, dataBtoA, dataAtoB, mediaBtoA, mediaAtoB);
     }
 
     public static LinkGrants grants(OptionalLong maxFileBytes) {
-        return new LinkGrants(Map.of(Service.FILE, QosClass.BULK, Service.CHAT, QosClass.INTERACTIVE), maxFileBytes);
+        return new LinkGrants(Map.of(Service.FILE, QosClass.BULK, Service.CHAT, QosClass.INTERACTIVE,
+                Service.CALL, QosClass.VOICE), maxFileBytes);
     }
 
     public static PeerInfo peer(String user) {
@@ -80,11 +86,17 @@ public final class MemoryLinkPair {
         private final BlockingQueue<String> controlIn;
         private final BlockingQueue<ByteBuffer> dataOut;
         private final BlockingQueue<ByteBuffer> dataIn;
+        private final BlockingQueue<byte[]> mediaOut;
+        private final BlockingQueue<byte[]> mediaIn;
         private ByteBuffer reading;
         private volatile UnaryOperator<ByteBuffer> dataTap = UnaryOperator.identity();
+        private volatile UnaryOperator<byte[]> mediaTap = UnaryOperator.identity();
 
         End(PeerInfo peer, LinkGrants grants, boolean initiator, BlockingQueue<String> controlOut, BlockingQueue<String> controlIn,
-                BlockingQueue<ByteBuffer> dataOut, BlockingQueue<ByteBuffer> dataIn) {
+                BlockingQueue<ByteBuffer> dataOut, BlockingQueue<ByteBuffer> dataIn, BlockingQueue<byte[]> mediaOut,
+                BlockingQueue<byte[]> mediaIn) {
+            this.mediaOut = mediaOut;
+            this.mediaIn = mediaIn;
             this.peer = peer;
             this.grants = grants;
             this.initiator = initiator;
@@ -97,6 +109,16 @@ public final class MemoryLinkPair {
         /** Applied to a copy of each buffer this end writes on the data stream. */
         public void tapData(UnaryOperator<ByteBuffer> tap) {
             this.dataTap = tap;
+        }
+
+        /** Applied to each media datagram this end sends; returning null drops it (loss). */
+        public void tapMedia(UnaryOperator<byte[]> tap) {
+            this.mediaTap = tap;
+        }
+
+        /** Puts a raw datagram on the media channel towards this end (as if the peer sent it). */
+        public void injectMedia(byte[] datagram) {
+            mediaIn.offer(datagram.clone());
         }
 
         /** Puts raw text on the control channel towards this end (as if the peer sent it). */
@@ -168,6 +190,25 @@ public final class MemoryLinkPair {
             dst.put(slice);
             reading.position(reading.position() + n);
             return n;
+        }
+
+        @Override
+        public boolean sendMedia(byte[] datagram) throws IOException {
+            check();
+            if (datagram.length > MAX_MEDIA_BYTES || !grants.allows(Service.CALL)) {
+                return false;
+            }
+            byte[] tapped = mediaTap.apply(datagram.clone());
+            if (tapped != null) {
+                mediaOut.offer(tapped); // a full queue drops, as an unreliable channel does
+            }
+            return true;
+        }
+
+        @Override
+        public Optional<byte[]> receiveMedia(Duration timeout) throws IOException, InterruptedException {
+            check();
+            return Optional.ofNullable(mediaIn.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
         }
 
         @Override

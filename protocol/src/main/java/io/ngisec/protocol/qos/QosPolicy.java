@@ -2,6 +2,7 @@ package io.ngisec.protocol.qos;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The highest QoS class a session may use for each service, from its ticket's grants. Both ends
@@ -32,6 +33,11 @@ public final class QosPolicy {
     public boolean permits(Service service, QosClass qosClass) {
         QosClass ceiling = ceilingByServiceId[service.id()];
         return ceiling != null && qosClass.atMost(ceiling);
+    }
+
+    /** The highest class records of {@code service} may carry; empty when the service is not allowed. */
+    public Optional<QosClass> ceiling(Service service) {
+        return Optional.ofNullable(ceilingByServiceId[service.id()]);
     }
 
     private static QosClass[] ceilings(QosClass all) {

@@ -6,6 +6,7 @@ import io.ngisec.protocol.qos.Service;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -64,6 +65,11 @@ public final class RecordSealer {
      */
     public synchronized long sealClose(ByteBuffer reason, ByteBuffer out) throws RecordException {
         return sealRecord(PacketType.CLOSE, QosClass.CONTROL, Service.CONTROL, reason, out);
+    }
+
+    /** The highest class this sealer lets {@code service} use; empty when the ticket does not allow it. */
+    public Optional<QosClass> ceiling(Service service) {
+        return qos.ceiling(service);
     }
 
     private long sealRecord(PacketType type, QosClass qosClass, Service service, ByteBuffer payload,

@@ -160,6 +160,7 @@ public final class SessionCore {
     private int peerViolations;
 
     private final ByteBuffer payload;
+    private final Optional<QosClass> realtimeClass;
     private final ByteBuffer datagram;
     private final ByteBuffer plaintext = ByteBuffer.allocate(Limits.MAX_PAYLOAD_BYTES);
     private int probesToSend;
@@ -186,6 +187,9 @@ public final class SessionCore {
         this.link = link;
         this.config = config;
         this.maxPayload = config.maxDatagramBytes() - Limits.OVERHEAD_BYTES;
+        // EF when the ticket grants it for calls, else the highest class it grants them: a
+        // lower class still carries the call, and the application shows the cap.
+        this.realtimeClass = record.sealer().ceiling(Service.CALL);
         this.controllers = controllers;
         this.rtt = new RttEstimator(config.maxAckDelayNanos());
         this.lossDetector = new LossDetector(rtt);
@@ -241,11 +245,12 @@ public final class SessionCore {
 
     /**
      * Queues one real-time datagram for channel {@code channelId}; it goes out in the next packet,
-     * before any stream data, and is never retransmitted. Returns false, queuing nothing, if the
-     * data cannot fit in one packet; when the queue is full the oldest datagram is dropped.
+     * before any stream data, and is never retransmitted, in the VOICE class or the ticket's lower
+     * ceiling for CALL. Returns false, queuing nothing, if the data cannot fit in one packet or the
+     * ticket does not allow calls; when the queue is full the oldest datagram is dropped.
      */
     public boolean sendDatagram(long channelId, byte[] data) {
-        if (data.length > FrameCodec.maxDatagramDataLength(channelId, maxPayload)) {
+        if (realtimeClass.isEmpty() || data.length > FrameCodec.maxDatagramDataLength(channelId, maxPayload)) {
             return false;
         }
         if (datagramsToSend.size() == config.maxQueuedDatagrams()) {
@@ -661,7 +666,7 @@ public final class SessionCore {
             counters.datagramsSent++;
             eliciting = true;
         }
-        return seal(QosClass.VOICE, Service.CALL, eliciting, SentFrames.NOTHING, nowNanos);
+        return seal(realtimeClass.orElseThrow(), Service.CALL, eliciting, SentFrames.NOTHING, nowNanos);
     }
 
     private boolean sendStreamPacket(StreamConfig first, long nowNanos) {

@@ -7,6 +7,7 @@ import io.ngisec.protocol.channel.frame.DatagramFrame;
 import io.ngisec.protocol.channel.frame.FrameCodec;
 import io.ngisec.protocol.channel.frame.StreamFrame;
 import io.ngisec.protocol.qos.QosClass;
+import io.ngisec.protocol.qos.QosPolicy;
 import io.ngisec.protocol.qos.Service;
 import io.ngisec.protocol.record.Limits;
 import io.ngisec.protocol.record.RecordException;
@@ -16,6 +17,7 @@ import io.ngisec.protocol.record.RekeyPolicy;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,38 @@ class SessionCoreTest {
         assertThat(bob.receiveDatagram()).isPresent();
         assertThat(bob.receiveDatagram()).isPresent();
         assertThat(bob.receiveDatagram()).isEmpty();
+    }
+
+    @Test
+    void voiceGoesInTheTicketsCeilingForCallsWhenThatIsBelowVoice() throws Exception {
+        Map<Service, QosClass> capped = Map.of(Service.CALL, QosClass.INTERACTIVE, Service.FILE, QosClass.BULK);
+        RecordLayer cappedAlice = new RecordLayer(1, 2, a2b, b2a, RekeyPolicy.DEFAULT, QosPolicy.of(capped), () -> now);
+        RecordLayer cappedBob = new RecordLayer(2, 1, b2a, a2b, RekeyPolicy.DEFAULT, QosPolicy.of(capped), () -> now);
+        List<byte[]> sent = new ArrayList<>();
+        List<QosClass> classes = new ArrayList<>();
+        SessionCore core = new SessionCore(cappedAlice, capture(sent, classes), SessionConfig.defaults(), new SplittableRandom(4));
+        SessionCore receiver = new SessionCore(cappedBob, capture(new ArrayList<>(), new ArrayList<>()),
+                SessionConfig.defaults(), new SplittableRandom(5));
+
+        assertThat(core.sendDatagram(7, new byte[160])).isTrue();
+        core.poll(now);
+
+        assertThat(headerClasses(sent)).containsExactly(QosClass.INTERACTIVE);
+        assertThat(classes).containsExactly(QosClass.INTERACTIVE);
+        deliver(sent, receiver, now + MS);
+        assertThat(receiver.receiveDatagram()).isPresent();
+    }
+
+    @Test
+    void aTicketWithoutCallsSendsNoDatagrams() {
+        RecordLayer fileOnly = new RecordLayer(1, 2, a2b, b2a, RekeyPolicy.DEFAULT,
+                QosPolicy.of(Map.of(Service.FILE, QosClass.BULK)), () -> now);
+        List<byte[]> sent = new ArrayList<>();
+        SessionCore core = new SessionCore(fileOnly, capture(sent, new ArrayList<>()), SessionConfig.defaults(), new SplittableRandom(6));
+
+        assertThat(core.sendDatagram(7, new byte[160])).isFalse();
+        core.poll(now);
+        assertThat(sent).isEmpty();
     }
 
     @Test
