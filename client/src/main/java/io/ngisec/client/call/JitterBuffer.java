@@ -24,6 +24,9 @@ import java.util.Objects;
  * sender clock running fast or slow thus costs a drop or a stretch every few seconds instead of
  * a growing or draining buffer.
  *
+ * <p>While the newest frame says it carries FEC, the target is one frame longer, so that the frame
+ * after a lost one is usually here in time to rebuild it.
+ *
  * <p>The first frame plays once it has waited out the target delay. A sequence jump further than
  * the buffer can hold (a restarted sender) starts the buffer over, keeping the counts.
  *
@@ -73,6 +76,7 @@ public final class JitterBuffer {
     private long headTs;
     private int buffered;
     private boolean lastSilent;
+    private boolean senderUsesFec;
     private int farBehind;
     private long baselineTransit;
     private long baselineTs;
@@ -148,6 +152,7 @@ public final class JitterBuffer {
         } else {
             highestSeq = seq;
             highestTs = ts;
+            senderUsesFec = frame.fec();
         }
         seen[ring(seq, seen.length)] = seq;
         measure(ts, arrivalNanos);
@@ -161,7 +166,10 @@ public final class JitterBuffer {
 
     /** What to play for the 20 ms starting at {@code nowNanos}; call once per 20 ms of the player's clock. */
     public Playout next(long nowNanos) {
-        targetNanos = Math.clamp(delays.percentile(config.percentile()), minDelayNanos, maxDelayNanos);
+        // While the sender carries FEC, one frame more: a lost frame can only be rebuilt if the
+        // frame after it is here by the lost one's playout time, 20 ms later than it would be needed.
+        long fecReserve = senderUsesFec ? MediaFormat.FRAME_NANOS : 0;
+        targetNanos = Math.clamp(delays.percentile(config.percentile()) + fecReserve, minDelayNanos, maxDelayNanos);
         if (!receiving) {
             return new Playout.Silence();
         }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One voice datagram on the session's real-time channel: a 7-byte header and one Opus packet of one
  * 20 ms frame. Layout, big-endian:
  * <pre>
- *   byte 0     version (high 4 bits, {@value #VERSION}) | flags (low 4 bits: bit 0 = silence, 1-3 reserved, zero)
+ *   byte 0     version (high 4 bits, {@value #VERSION}) | flags (low 4 bits: bit 0 = silence, bit 1 = the
+ *              packet carries in-band FEC of the frame before it, bits 2-3 reserved, zero)
  *   bytes 1-2  sequence number, +1 per frame, wrapping at 2^16
  *   bytes 3-6  media timestamp in 48 kHz samples of the frame's first sample, +960 per frame, wrapping at 2^32
  *   bytes 7-   the Opus packet, 1 to 1275 bytes
@@ -16,7 +17,7 @@ import java.util.Objects;
  * The sender sends a frame every 20 ms, silence included (flagged), so a missing sequence number is
  * a lost frame. The payload array is copied in and out: a frame is an immutable value.
  */
-public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] payload) {
+public record MediaFrame(int sequence, long timestamp, boolean silence, boolean fec, byte[] payload) {
 
     /** The header version this code writes and accepts. */
     public static final int VERSION = 1;
@@ -26,7 +27,8 @@ public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] p
     public static final int MAX_BYTES = HEADER_BYTES + VoiceFormat.MAX_PACKET_BYTES;
 
     private static final int FLAG_SILENCE = 0x01;
-    private static final int FLAGS_RESERVED = 0x0E;
+    private static final int FLAG_FEC = 0x02;
+    private static final int FLAGS_RESERVED = 0x0C;
 
     /** Checks ranges: sequence 0..65535, timestamp 0..2^32-1, payload 1..1275 bytes. */
     public MediaFrame {
@@ -43,6 +45,11 @@ public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] p
         payload = payload.clone();
     }
 
+    /** A frame without FEC. */
+    public MediaFrame(int sequence, long timestamp, boolean silence, byte[] payload) {
+        this(sequence, timestamp, silence, false, payload);
+    }
+
     /** A copy of the Opus packet. */
     @Override
     public byte[] payload() {
@@ -57,7 +64,7 @@ public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] p
     /** The datagram: header and Opus packet. */
     public byte[] encode() {
         byte[] out = new byte[HEADER_BYTES + payload.length];
-        out[0] = (byte) (VERSION << 4 | (silence ? FLAG_SILENCE : 0));
+        out[0] = (byte) (VERSION << 4 | (silence ? FLAG_SILENCE : 0) | (fec ? FLAG_FEC : 0));
         out[1] = (byte) (sequence >>> 8);
         out[2] = (byte) sequence;
         out[3] = (byte) (timestamp >>> 24);
@@ -91,25 +98,25 @@ public record MediaFrame(int sequence, long timestamp, boolean silence, byte[] p
         int sequence = (datagram[1] & 0xFF) << 8 | datagram[2] & 0xFF;
         long timestamp = (long) (datagram[3] & 0xFF) << 24 | (datagram[4] & 0xFF) << 16
                 | (datagram[5] & 0xFF) << 8 | datagram[6] & 0xFF;
-        return new MediaFrame(sequence, timestamp, (first & FLAG_SILENCE) != 0,
+        return new MediaFrame(sequence, timestamp, (first & FLAG_SILENCE) != 0, (first & FLAG_FEC) != 0,
                 Arrays.copyOfRange(datagram, HEADER_BYTES, datagram.length));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MediaFrame f && f.sequence == sequence && f.timestamp == timestamp
-                && f.silence == silence && Arrays.equals(f.payload, payload);
+                && f.silence == silence && f.fec == fec && Arrays.equals(f.payload, payload);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sequence, timestamp, silence, Arrays.hashCode(payload));
+        return Objects.hash(sequence, timestamp, silence, fec, Arrays.hashCode(payload));
     }
 
     @Override
     public String toString() {
         String head = HexFormat.of().formatHex(payload, 0, Math.min(8, payload.length));
-        return "MediaFrame[seq=" + sequence + ", ts=" + timestamp + (silence ? ", silence" : "") + ", "
+        return "MediaFrame[seq=" + sequence + ", ts=" + timestamp + (silence ? ", silence" : "") + (fec ? ", fec" : "") + ", "
                 + payload.length + " bytes " + head + (payload.length > 8 ? "...]" : "]");
     }
 }

@@ -18,6 +18,7 @@ class MediaFrameTest {
 
         assertThat(HexFormat.of().formatHex(wire)).isEqualTo("11" + "abcd" + "89abcdef" + "780102");
         assertThat(new MediaFrame(1, 2, false, new byte[] {9}).encode()[0]).isEqualTo((byte) 0x10);
+        assertThat(new MediaFrame(1, 2, false, true, new byte[] {9}).encode()[0]).isEqualTo((byte) 0x12);
     }
 
     @Test
@@ -25,7 +26,8 @@ class MediaFrameTest {
         for (MediaFrame frame : new MediaFrame[] {
                 new MediaFrame(0, 0, false, new byte[] {1}),
                 new MediaFrame(65535, MediaTimestamps.MODULUS - 1, true, new byte[VoiceFormat.MAX_PACKET_BYTES]),
-                new MediaFrame(32768, 1L << 31, false, new byte[] {(byte) 0xFC, 0, 0x7F})}) {
+                new MediaFrame(32768, 1L << 31, false, new byte[] {(byte) 0xFC, 0, 0x7F}),
+                new MediaFrame(7, 960 * 7, true, true, new byte[] {0x0B})}) {
             assertThat(MediaFrame.parse(frame.encode())).isEqualTo(frame);
         }
     }
@@ -54,7 +56,7 @@ class MediaFrameTest {
         byte[] v0 = good.clone();
         v0[0] = 0x00;
         assertReason(v0, MalformedMediaException.Reason.UNKNOWN_VERSION);
-        for (int bit : new int[] {0x02, 0x04, 0x08}) {
+        for (int bit : new int[] {0x04, 0x08}) {
             byte[] reserved = good.clone();
             reserved[0] |= (byte) bit;
             assertReason(reserved, MalformedMediaException.Reason.RESERVED_FLAGS);
