@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One call with a peer, outgoing or incoming: RINGING, then CONNECTING and ACTIVE once answered,
- * then ENDED with a {@link CallEnd}. Made by {@link CallManager}, which changes its state.
+ * then ENDED with a {@link CallEnd}. Made by {@link CallManager}; its state changes as the peer, this side and the ring timer act.
  *
  * <p>Thread safe: read it from any thread; {@link #hangUp()} from any thread.
  */
 public final class Call {
 
-    private final CallManager manager;
+    private final CallControl control;
     private final String id;
     private final PeerLink link;
     private final boolean outgoing;
@@ -33,8 +33,8 @@ public final class Call {
     private volatile CallEnd end;
     private Thread ringTimer;
 
-    Call(CallManager manager, String id, PeerLink link, boolean outgoing) {
-        this.manager = manager;
+    Call(CallControl control, String id, PeerLink link, boolean outgoing) {
+        this.control = control;
         this.id = id;
         this.link = link;
         this.outgoing = outgoing;
@@ -55,6 +55,7 @@ public final class Call {
         return outgoing;
     }
 
+    /** Where the call is now. */
     public CallState state() {
         return state;
     }
@@ -91,7 +92,7 @@ public final class Call {
 
     /** Cancels a ringing outgoing call, declines a ringing incoming one, hangs up an answered one; idempotent. */
     public void hangUp() {
-        manager.hangUp(this);
+        control.hangUp(this);
     }
 
     /** Waits until the call is ACTIVE: true then (or if it was and has ended since); false if it ended unanswered or the time ran out. */

@@ -1,6 +1,7 @@
 package io.ngisec.client.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ngisec.client.call.CallControl.Ending;
 import io.ngisec.client.link.ControlJson;
 import io.ngisec.client.link.ControlMessage;
 import io.ngisec.client.link.LinkFeature;
@@ -11,16 +12,13 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
- * Call control for this device: {@link #dial} rings a peer over a live link, a peer's ring goes to
- * the {@link CallListener}, and once answered each side runs the media its {@link MediaStarter}
+ * Calls for this device: {@link #dial} rings a peer over a live link, a peer's ring goes to the
+ * {@link CallListener}, and once answered each side runs the media its {@link MediaStarter}
  * starts. One call at a time: a ring while in a call (or ringing) is answered busy. A call rings
  * for at most the ring timeout on each side, then ends unanswered. Attach it to each link with
  * {@link io.ngisec.client.link.LinkDispatcher}: it owns {@code "call.*"} messages and hands the
@@ -34,28 +32,15 @@ public final class CallManager implements LinkFeature {
     /** How long a call rings before it ends unanswered. */
     public static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final System.Logger LOG = System.getLogger(CallManager.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ID_BYTES = 8;
 
-    private final MediaStarter starter;
-    private final CallListener listener;
-    private final Duration ringTimeout;
+    private final CallControl control;
     private final Set<PeerLink> links = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Call> current = new AtomicReference<>();
-    private final SerialEvents events = new SerialEvents();
 
-    /** How a call ends, with the control message (if any) that tells the peer. */
-    private record Ending(CallEnd end, String type, Record wire) {
-    }
-
+    /** Calls whose media {@code media} starts, heard by {@code listener}, ringing at most {@code ringTimeout}. */
     public CallManager(MediaStarter media, CallListener listener, Duration ringTimeout) {
-        this.starter = Objects.requireNonNull(media, "media");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        if (ringTimeout.isNegative() || ringTimeout.isZero()) {
-            throw new IllegalArgumentException("ring timeout must be positive");
-        }
-        this.ringTimeout = ringTimeout;
+        this.control = new CallControl(media, listener, ringTimeout);
     }
 
     /** With the ring timeout of {@link #RING_TIMEOUT}. */
@@ -75,16 +60,16 @@ public final class CallManager implements LinkFeature {
         if (!link.grants().allows(Service.CALL)) {
             throw new CallException(CallEndReason.NOT_ALLOWED, "the policy does not allow calls with " + user);
         }
-        Call call = new Call(this, HexFormat.of().formatHex(randomBytes()), link, true);
-        if (!current.compareAndSet(null, call)) {
-            Call other = current.get();
-            throw new CallException(CallEndReason.BUSY, "already in a call" + (other == null ? "" : " with " + other.peer().user()));
+        Call call = new Call(control, newId(), link, true);
+        if (!control.claim(call)) {
+            Optional<Call> other = control.current();
+            throw new CallException(CallEndReason.BUSY, "already in a call" + other.map(c -> " with " + c.peer().user()).orElse(""));
         }
         String failure;
         synchronized (call.lock) {
             try {
-                send(call, CallWire.RING, new CallWire.Ring(call.id(), CallWire.CODEC));
-                startRingTimer(call);
+                CallControl.send(call, CallWire.RING, new CallWire.Ring(call.id(), CallWire.CODEC));
+                control.startRingTimer(call);
                 return call;
             } catch (IOException e) {
                 // The caller gets the exception, not a call: no events for it.
@@ -93,13 +78,13 @@ public final class CallManager implements LinkFeature {
                 call.released();
             }
         }
-        current.compareAndSet(call, null);
+        control.release(call);
         throw new CallException(CallEndReason.CONNECTION_LOST, "cannot call " + user + ": " + failure);
     }
 
     /** The call in progress (ringing or answered), if any. */
     public Optional<Call> current() {
-        return Optional.ofNullable(current.get());
+        return control.current();
     }
 
     @Override
@@ -115,10 +100,8 @@ public final class CallManager implements LinkFeature {
     @Override
     public void linkDown(PeerLink link, String reason) {
         links.remove(link);
-        Call call = current.get();
-        if (call != null && call.link() == link) {
-            finish(call, new Ending(CallEnds.lost(call.peer().user(), reason), null, null));
-        }
+        control.current().filter(call -> call.link() == link)
+                .ifPresent(call -> control.finish(call, Ending.silently(CallEnds.lost(call.peer().user(), reason))));
     }
 
     @Override
@@ -129,20 +112,20 @@ public final class CallManager implements LinkFeature {
         }
         switch (message.type()) {
             case CallWire.RING -> ring(link, ControlJson.decode(message, CallWire.Ring.class));
-            case CallWire.RINGING -> ringing(find(link, ControlJson.decode(message, CallWire.Ringing.class).id()));
-            case CallWire.ACCEPT -> accepted(find(link, ControlJson.decode(message, CallWire.Accept.class).id()));
+            case CallWire.RINGING -> ringing(control.find(link, ControlJson.decode(message, CallWire.Ringing.class).id()));
+            case CallWire.ACCEPT -> accepted(control.find(link, ControlJson.decode(message, CallWire.Accept.class).id()));
             case CallWire.DECLINE -> {
                 CallWire.Decline decline = ControlJson.decode(message, CallWire.Decline.class);
-                declined(find(link, decline.id()), decline);
+                declined(control.find(link, decline.id()), decline);
             }
-            case CallWire.BUSY -> busy(find(link, ControlJson.decode(message, CallWire.Busy.class).id()));
+            case CallWire.BUSY -> busy(control.find(link, ControlJson.decode(message, CallWire.Busy.class).id()));
             case CallWire.CANCEL -> {
                 CallWire.Cancel cancel = ControlJson.decode(message, CallWire.Cancel.class);
-                cancelled(find(link, cancel.id()), cancel);
+                cancelled(control.find(link, cancel.id()), cancel);
             }
             case CallWire.HANGUP -> {
                 CallWire.Hangup hangup = ControlJson.decode(message, CallWire.Hangup.class);
-                hungUp(find(link, hangup.id()), hangup);
+                hungUp(control.find(link, hangup.id()), hangup);
             }
             default -> {
                 return false;
@@ -151,7 +134,7 @@ public final class CallManager implements LinkFeature {
         return true;
     }
 
-    // The callee's side.
+    // From the caller, to this device as callee.
 
     private void ring(PeerLink link, CallWire.Ring ring) {
         String user = link.peer().user();
@@ -166,97 +149,51 @@ public final class CallManager implements LinkFeature {
                     new CallWire.Decline(ring.id(), CallWire.FAILED, detail)));
             return;
         }
-        Call known = current.get();
-        if (known != null && known.is(link, ring.id())) {
+        if (control.find(link, ring.id()) != null) {
             return; // a repeat of the ring this device already answers
         }
-        Call call = new Call(this, ring.id(), link, false);
-        if (!current.compareAndSet(null, call)) {
-            Call other = current.get();
-            refuse(link, ring.id(), new Ending(CallEnds.missedWhileBusy(user, other == null ? "someone" : other.peer().user()),
-                    CallWire.BUSY, new CallWire.Busy(ring.id())));
+        Call call = new Call(control, ring.id(), link, false);
+        if (!control.claim(call)) {
+            String other = control.current().map(c -> c.peer().user()).orElse("someone");
+            refuse(link, ring.id(), new Ending(CallEnds.missedWhileBusy(user, other), CallWire.BUSY, new CallWire.Busy(ring.id())));
             return;
         }
         String failure = null;
         synchronized (call.lock) {
             try {
-                send(call, CallWire.RINGING, new CallWire.Ringing(call.id()));
-                startRingTimer(call);
-                IncomingCall incoming = new IncomingCall(call, this);
-                events.submit(() -> {
-                    listener.onEvent(new CallEvent.Incoming(call));
-                    offer(incoming);
-                });
+                CallControl.send(call, CallWire.RINGING, new CallWire.Ringing(call.id()));
+                control.startRingTimer(call);
+                control.offer(call);
             } catch (IOException e) {
                 failure = link.closed().orElse(e.getMessage());
             }
         }
         if (failure != null) {
-            finish(call, new Ending(CallEnds.lost(user, failure), null, null));
-        }
-    }
-
-    private void offer(IncomingCall incoming) {
-        try {
-            listener.onIncoming(incoming);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "call listener failed on an incoming call", e);
-            incoming.decline("the callee could not answer");
+            control.finish(call, Ending.silently(CallEnds.lost(user, failure)));
         }
     }
 
     /** A ring this device will not take: the caller hears why, and the listener hears it ended. */
     private void refuse(PeerLink link, String id, Ending ending) {
-        finish(new Call(this, id, link, false), ending);
-    }
-
-    void accept(Call call) throws CallException {
-        String failure = null;
-        synchronized (call.lock) {
-            Optional<CallEnd> end = call.end();
-            if (end.isPresent()) {
-                throw new CallException(end.get().reason(), end.get().message());
-            }
-            if (call.outgoing() || call.state() != CallState.RINGING) {
-                return; // answered already
-            }
-            try {
-                send(call, CallWire.ACCEPT, new CallWire.Accept(call.id()));
-                call.answered();
-            } catch (IOException e) {
-                failure = call.link().closed().orElse(e.getMessage());
-            }
-        }
-        if (failure != null) {
-            CallEnd lost = CallEnds.lost(call.peer().user(), failure);
-            finish(call, new Ending(lost, null, null));
-            throw new CallException(CallEndReason.CONNECTION_LOST, lost.message());
-        }
-        startMedia(call);
-    }
-
-    void decline(Call call, String detail) {
-        finish(call, c -> c.outgoing() || c.state() != CallState.RINGING ? null
-                : new Ending(CallEnds.declined(false, c.peer().user(), detail), CallWire.DECLINE,
-                        new CallWire.Decline(c.id(), CallWire.DECLINED, detail)));
+        control.finish(new Call(control, id, link, false), ending);
     }
 
     private void cancelled(Call call, CallWire.Cancel cancel) {
         if (call == null) {
             return;
         }
-        finish(call, c -> {
+        control.finish(call, c -> {
             if (c.outgoing()) {
                 return null;
             }
             // After an answer crossed the cancel, "missed" would be odd: it was cancelled.
             boolean missed = CallWire.NO_ANSWER.equals(cancel.reason()) && c.state() == CallState.RINGING;
             String user = c.peer().user();
-            return new Ending(missed ? CallEnds.missed(true, user) : CallEnds.cancelled(true, user), null, null);
+            return Ending.silently(missed ? CallEnds.missed(true, user) : CallEnds.cancelled(true, user));
         });
     }
 
-    // The caller's side.
+    // From the callee, to this device as caller.
 
     private void ringing(Call call) {
         if (call == null) {
@@ -264,7 +201,7 @@ public final class CallManager implements LinkFeature {
         }
         synchronized (call.lock) {
             if (call.outgoing() && call.state() == CallState.RINGING) {
-                events.submit(() -> listener.onEvent(new CallEvent.Ringing(call)));
+                control.tell(new CallEvent.Ringing(call));
             }
         }
     }
@@ -278,25 +215,24 @@ public final class CallManager implements LinkFeature {
                 return;
             }
         }
-        startMedia(call);
+        control.startMedia(call);
     }
 
     private void declined(Call call, CallWire.Decline decline) {
         if (call == null) {
             return;
         }
-        finish(call, c -> {
+        control.finish(call, c -> {
             if (!c.outgoing() || c.state() != CallState.RINGING) {
                 return null;
             }
             String user = c.peer().user();
-            CallEnd end = switch (CallWire.declineReason(decline.reason())) {
+            return Ending.silently(switch (CallWire.declineReason(decline.reason())) {
                 case NOT_ALLOWED -> CallEnds.notAllowed(user);
                 case NO_ANSWER -> CallEnds.noAnswer(user);
                 case FAILED -> CallEnds.failed(true, user, decline.detail());
                 default -> CallEnds.declined(true, user, decline.detail());
-            };
-            return new Ending(end, null, null);
+            });
         });
     }
 
@@ -304,25 +240,10 @@ public final class CallManager implements LinkFeature {
         if (call == null) {
             return;
         }
-        finish(call, c -> c.outgoing() && c.state() == CallState.RINGING ? new Ending(CallEnds.busy(c.peer().user()), null, null) : null);
+        control.finish(call, c -> c.outgoing() && c.state() == CallState.RINGING ? Ending.silently(CallEnds.busy(c.peer().user())) : null);
     }
 
-    // Both sides.
-
-    void hangUp(Call call) {
-        finish(call, c -> {
-            String user = c.peer().user();
-            return switch (c.state()) {
-                case RINGING -> c.outgoing()
-                        ? new Ending(CallEnds.cancelled(false, user), CallWire.CANCEL, new CallWire.Cancel(c.id(), CallWire.CANCELLED))
-                        : new Ending(CallEnds.declined(false, user, ""), CallWire.DECLINE,
-                                new CallWire.Decline(c.id(), CallWire.DECLINED, ""));
-                case CONNECTING, ACTIVE -> new Ending(CallEnds.hungUp(false, user), CallWire.HANGUP,
-                        new CallWire.Hangup(c.id(), CallWire.HUNG_UP, ""));
-                case ENDED -> null;
-            };
-        });
-    }
+    // Either way.
 
     private void hungUp(Call call, CallWire.Hangup hangup) {
         if (call == null) {
@@ -331,7 +252,7 @@ public final class CallManager implements LinkFeature {
         String user = call.peer().user();
         CallEnd end = CallWire.hangupReason(hangup.reason()) == CallEndReason.FAILED
                 ? CallEnds.failed(true, user, hangup.detail()) : CallEnds.hungUp(true, user);
-        finish(call, new Ending(end, null, null));
+        control.finish(call, Ending.silently(end));
     }
 
     private void toMedia(PeerLink link, ControlMessage message) throws MalformedControlException {
@@ -339,118 +260,16 @@ public final class CallManager implements LinkFeature {
         if (id == null || !id.isTextual() || !CallWire.validId(id.textValue())) {
             throw new MalformedControlException(message.type() + ": invalid id");
         }
-        Call call = find(link, id.textValue());
+        Call call = control.find(link, id.textValue());
         Optional<CallMedia> media = call == null ? Optional.empty() : call.media();
         if (media.isPresent()) {
             media.get().onControl(message);
         }
     }
 
-    private void startRingTimer(Call call) {
-        Thread timer = Thread.ofVirtual().name("call-ring-" + call.id()).unstarted(() -> {
-            try {
-                Thread.sleep(ringTimeout);
-            } catch (InterruptedException e) {
-                return; // answered or ended
-            }
-            finish(call, c -> {
-                if (c.state() != CallState.RINGING) {
-                    return null;
-                }
-                String user = c.peer().user();
-                return c.outgoing()
-                        ? new Ending(CallEnds.noAnswerAfter(user, ringTimeout), CallWire.CANCEL,
-                                new CallWire.Cancel(c.id(), CallWire.NO_ANSWER))
-                        : new Ending(CallEnds.missed(false, user), CallWire.DECLINE, new CallWire.Decline(c.id(), CallWire.NO_ANSWER, ""));
-            });
-        });
-        call.ringTimer(timer);
-        timer.start();
-    }
-
-    /** Opens the media on its own thread (devices can be slow); a failure ends the call on both sides. */
-    private void startMedia(Call call) {
-        Thread.ofVirtual().name("call-media-" + call.id()).start(() -> {
-            CallMedia running;
-            try {
-                running = starter.start(call.link(), call.id());
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof RuntimeException) {
-                    LOG.log(System.Logger.Level.WARNING, "media of a call failed to start", e);
-                }
-                String detail = CallWire.detail(Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
-                finish(call, new Ending(CallEnds.failed(false, call.peer().user(), detail), CallWire.HANGUP,
-                        new CallWire.Hangup(call.id(), CallWire.FAILED, detail)));
-                return;
-            }
-            boolean attached;
-            synchronized (call.lock) {
-                attached = call.activate(running);
-                if (attached) {
-                    events.submit(() -> listener.onEvent(new CallEvent.Started(call)));
-                }
-            }
-            if (!attached) {
-                close(running); // the call ended while the devices opened
-            }
-        });
-    }
-
-    private void finish(Call call, Ending ending) {
-        finish(call, c -> ending);
-    }
-
-    /**
-     * Ends {@code call} as {@code decide} says, judged under its lock (null: not in this state),
-     * tells the peer, frees the slot, closes the media once, then tells the listener.
-     */
-    private void finish(Call call, Function<Call, Ending> decide) {
-        Ending ending;
-        Optional<CallMedia> running;
-        synchronized (call.lock) {
-            if (call.state() == CallState.ENDED) {
-                return;
-            }
-            ending = decide.apply(call);
-            if (ending == null) {
-                return;
-            }
-            if (ending.type() != null) {
-                try {
-                    send(call, ending.type(), ending.wire());
-                } catch (IOException e) {
-                    // The link is going: the peer ends the call when it sees the link go down.
-                    LOG.log(System.Logger.Level.DEBUG, "cannot send {0}: {1}", ending.type(), e.getMessage());
-                }
-            }
-            running = call.markEnded(ending.end());
-        }
-        current.compareAndSet(call, null);
-        running.ifPresent(CallManager::close);
-        call.released();
-        events.submit(() -> listener.onEvent(new CallEvent.Ended(call, ending.end())));
-    }
-
-    private Call find(PeerLink link, String id) {
-        Call call = current.get();
-        return call != null && call.is(link, id) ? call : null;
-    }
-
-    private static void send(Call call, String type, Record wire) throws IOException {
-        call.link().sendControl(ControlJson.encode(type, wire));
-    }
-
-    private static void close(CallMedia media) {
-        try {
-            media.close();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "closing a call's media failed", e);
-        }
-    }
-
-    private static byte[] randomBytes() {
+    private static String newId() {
         byte[] id = new byte[ID_BYTES];
         RANDOM.nextBytes(id);
-        return id;
+        return HexFormat.of().formatHex(id);
     }
 }

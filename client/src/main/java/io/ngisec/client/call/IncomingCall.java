@@ -9,11 +9,11 @@ import io.ngisec.client.link.PeerInfo;
 public final class IncomingCall {
 
     private final Call call;
-    private final CallManager manager;
+    private final CallControl control;
 
-    IncomingCall(Call call, CallManager manager) {
+    IncomingCall(Call call, CallControl control) {
         this.call = call;
-        this.manager = manager;
+        this.control = control;
     }
 
     /** The call itself (follow its state, hang up later). */
@@ -28,7 +28,7 @@ public final class IncomingCall {
 
     /** Answers: media starts on both sides; throws with the end's line if the call has ended (cancelled, missed). */
     public Call accept() throws CallException {
-        manager.accept(call);
+        control.accept(call);
         return call;
     }
 
@@ -39,6 +39,6 @@ public final class IncomingCall {
 
     /** Declines with a short reason the caller reads after "USER declined the call: ". */
     public void decline(String reason) {
-        manager.decline(call, CallWire.detail(reason));
+        control.decline(call, CallWire.detail(reason));
     }
 }
