@@ -93,4 +93,22 @@ loss_pct="$(awk -v l="$lost" 'BEGIN { split(l, a, " "); printf "%.2f", 100 * a[1
 awk -v p="$loss_pct" 'BEGIN { exit !(p >= 0.5 && p <= 2.0) }' \
   || fail "iperf3 UDP loss ${loss_pct}%, expected ~1%"
 
-echo "netlab selftest ok: reflexive ${reflexive}, RTT ${rtt} ms (25 ms each way), UDP 90 Mbit/s loss ${loss_pct}% (1% set)"
+# --ef-class puts DSCP EF in its own HTB class on both egresses: 10 EF pings (and their replies,
+# which keep the request's TOS) and 10 unmarked ones, counted per class. That EF then waits for
+# no one is measured by qos-bench.sh, too slow for here.
+out="$("$here/link.sh" "$prefix" a --rate 20mbit --ef-class --queue-packets 100 2>&1)" \
+  || fail "link.sh --ef-class: $(tail -n 1 <<<"$out")"
+ip netns exec "$NETLAB_HOST_A" ping -Q 0xb8 -c 10 -i 0.02 -W 1 -q "$NETLAB_PUBLIC_IP" >/dev/null \
+  && ip netns exec "$NETLAB_HOST_A" ping -c 10 -i 0.02 -W 1 -q "$NETLAB_PUBLIC_IP" >/dev/null \
+  || fail "ping through the EF-class link failed"
+sent_pkts() { # DEV CLASSID
+  ip netns exec "$NETLAB_ROUTER_A" tc -s class show dev "$1" classid "$2" | awk '/Sent/ { print $4 }'
+}
+# The default class may also carry an ARP or IPv6 neighbor probe; EF carries only the pings.
+for dev in wan lan; do
+  ef="$(sent_pkts "$dev" 1:ef)" other="$(sent_pkts "$dev" 1:10)"
+  [[ "$ef" == 10 && "${other:-0}" -ge 10 ]] \
+    || fail "router A $dev: $ef EF and $other default-class packets, expected 10 and 10 or more"
+done
+
+echo "netlab selftest ok: reflexive ${reflexive}, RTT ${rtt} ms (25 ms each way), UDP 90 Mbit/s loss ${loss_pct}% (1% set), EF class on wan and lan"
