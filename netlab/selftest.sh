@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the lab end to end in about ten seconds: topology, NAT isolation and hole punching,
-# coturn's reflexive address, and a shaped link (100 mbit/s, 1 % loss, 25 ms each way).
+# coturn's reflexive address, a shaped link (100 mbit/s, 1 % loss, 25 ms each way), and that
+# --ef-class puts EF packets in their own class.
 # Exit 0 with "ok: ..." or "skipped: <reason>"; non-zero with "FAILED: <reason>".
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
