@@ -1,0 +1,107 @@
+package io.ngisec.client.audio;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays to an audio device (a javax.sound {@code SourceDataLine}); {@link AudioDevices#openPlayback}
+ * opens one. {@link #write} waits for room for the frame in the line's small buffer, so a writer
+ * that writes as fast as it can is paced by the device; but it waits at most {@link #MAX_WAIT_MILLIS}:
+ * when the device is stalled or slower than the writer, the frame is dropped and counted instead,
+ * so neither the writer hangs nor the playback delay grows past the buffer. One thread writes;
+ * {@link #close} may come from any thread.
+ */
+public final class LineSink implements AudioSink {
+
+    /** The longest a write waits for room: two frames, twice what a working device needs to free one. */
+    public static final int MAX_WAIT_MILLIS = 2 * AudioFrame.MILLIS;
+
+    private static final long BYTES_PER_MILLI = AudioFrame.SAMPLE_RATE * 2L / 1000;
+
+    private final PcmLine line;
+    private final String description;
+    private final LineClock clock;
+    private final byte[] bytes = new byte[AudioFrame.BYTES];
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
+
+    LineSink(PcmLine line, String description, LineClock clock) {
+        this.line = line;
+        this.description = description;
+        this.clock = clock;
+    }
+
+    @Override
+    public void write(short[] frame) throws AudioException {
+        AudioFrame.requireFrame(frame);
+        long deadline = clock.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
+        int room;
+        while ((room = line.available()) < AudioFrame.BYTES) {
+            long now = clock.nanoTime();
+            if (closed) {
+                return;
+            }
+            if (now >= deadline) {
+                dropped.incrementAndGet();
+                return;
+            }
+            long due = (AudioFrame.BYTES - room) / BYTES_PER_MILLI * 1_000_000;
+            sleep(Math.clamp(due, 1_000_000, deadline - now));
+        }
+        if (closed) {
+            return;
+        }
+        AudioFrame.toBytes(frame, bytes);
+        line.transfer(bytes, 0, AudioFrame.BYTES);
+        written.incrementAndGet();
+    }
+
+    /** Frames handed to the device. */
+    public long writtenFrames() {
+        return written.get();
+    }
+
+    /** Frames dropped because the device had no room for them in time. */
+    public long droppedFrames() {
+        return dropped.get();
+    }
+
+    /** Samples written and not yet played: the playback side's share of the call's delay. */
+    public int queuedSamples() {
+        return closed ? 0 : (line.bufferBytes() - line.available()) / 2;
+    }
+
+    /** The line's buffer in samples, as the driver granted it. */
+    public int bufferSamples() {
+        return line.bufferBytes() / 2;
+    }
+
+    @Override
+    public boolean paced() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Releases the device at once; what is still buffered is not played. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        AudioDevices.release(line, "closing " + description);
+    }
+
+    private void sleep(long nanos) throws AudioException {
+        try {
+            clock.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AudioException(AudioException.Reason.FAILED, "playing to " + description + " was interrupted");
+        }
+    }
+}
