@@ -19,9 +19,14 @@ import javax.sound.sampled.TargetDataLine;
  * javax.sound is {@link Bounded bounded} by {@link #TIMEOUT}, so a missing or stuck sound
  * system gives a one-line {@link AudioException}, never a hang.
  *
- * <p>Lines are opened with a buffer of {@link #LINE_BUFFER_FRAMES} frames (60 ms): the most
- * audio that can wait in the line on each side. Smaller buffers (one or two frames) underrun
- * under PulseAudio's ALSA plugin on a busy machine; larger ones only add delay.
+ * <p>Line buffers are small because they are the call's device delay. Playback gets
+ * {@link #PLAYBACK_BUFFER_FRAMES} frames (40 ms): a paced writer keeps it nearly full, and
+ * PulseAudio's ALSA plugin sizes the server's own stream buffer from it, so every frame more
+ * adds about 40 ms to the round trip (measured through a null sink and its monitor: write to
+ * read 20-50 ms with two frames, 40-75 ms with three, 60-90 ms with four, the 20 ms a captured
+ * frame takes to fill included). Capture gets {@link #CAPTURE_BUFFER_FRAMES} frames (80 ms):
+ * reads take each frame as soon as it is complete, so the size did not change the delay, and it
+ * is slack for a reader that is late on a busy machine before audio is lost.
  *
  * <p>A device is named as {@link #list()} shows it; a name may also be the start of exactly one
  * device's name, ignoring case ({@code default} for {@code default [default]}).
@@ -30,8 +35,10 @@ public final class AudioDevices {
 
     /** The longest any javax.sound call (listing, opening, closing) may take. */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
-    /** Frames each line buffers. */
-    public static final int LINE_BUFFER_FRAMES = 3;
+    /** Frames the playback line buffers. */
+    public static final int PLAYBACK_BUFFER_FRAMES = 2;
+    /** Frames the capture line buffers. */
+    public static final int CAPTURE_BUFFER_FRAMES = 4;
 
     private static final DataLine.Info CAPTURE = new DataLine.Info(TargetDataLine.class, AudioFrame.LINE_FORMAT);
     private static final DataLine.Info PLAYBACK = new DataLine.Info(SourceDataLine.class, AudioFrame.LINE_FORMAT);
@@ -113,7 +120,7 @@ public final class AudioDevices {
     private static LineSource openCaptureNow(Optional<String> name) throws AudioException {
         Opened<TargetDataLine> opened = line(name, CAPTURE, true);
         try {
-            opened.line().open(AudioFrame.LINE_FORMAT, LINE_BUFFER_FRAMES * AudioFrame.BYTES);
+            opened.line().open(AudioFrame.LINE_FORMAT, CAPTURE_BUFFER_FRAMES * AudioFrame.BYTES);
             opened.line().start();
         } catch (LineUnavailableException | IllegalArgumentException | IllegalStateException e) {
             opened.line().close();
@@ -125,7 +132,7 @@ public final class AudioDevices {
     private static LineSink openPlaybackNow(Optional<String> name) throws AudioException {
         Opened<SourceDataLine> opened = line(name, PLAYBACK, false);
         try {
-            opened.line().open(AudioFrame.LINE_FORMAT, LINE_BUFFER_FRAMES * AudioFrame.BYTES);
+            opened.line().open(AudioFrame.LINE_FORMAT, PLAYBACK_BUFFER_FRAMES * AudioFrame.BYTES);
             opened.line().start();
         } catch (LineUnavailableException | IllegalArgumentException | IllegalStateException e) {
             opened.line().close();

@@ -37,8 +37,9 @@ final class Bounded {
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             result.thenAccept(lateResult);
-            throw new AudioException(AudioException.Reason.NO_DEVICE, what + " did not finish within "
-                    + timeout.toSeconds() + " s; the sound system is not answering");
+            String limit = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+            throw new AudioException(AudioException.Reason.NO_DEVICE, what + " did not finish within " + limit
+                    + "; the sound system is not answering");
         } catch (InterruptedException e) {
             result.thenAccept(lateResult);
             Thread.currentThread().interrupt();

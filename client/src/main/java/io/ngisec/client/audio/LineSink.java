@@ -5,15 +5,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Plays to an audio device (a javax.sound {@code SourceDataLine}); {@link AudioDevices#openPlayback}
  * opens one. {@link #write} waits for room for the frame in the line's small buffer, so a writer
- * that writes as fast as it can is paced by the device; but it waits at most {@link #MAX_WAIT_MILLIS}:
- * when the device is stalled or slower than the writer, the frame is dropped and counted instead,
- * so neither the writer hangs nor the playback delay grows past the buffer. One thread writes;
- * {@link #close} may come from any thread.
+ * that writes as fast as it can is paced by the device and the playback delay never exceeds the
+ * buffer. It waits at most {@link #MAX_WAIT_MILLIS}: a device that frees no room for that long is
+ * stalled (or far slower than real time), and the frame is dropped and counted instead, so the
+ * writer never hangs. One thread writes; {@link #close} may come from any thread.
  */
 public final class LineSink implements AudioSink {
 
-    /** The longest a write waits for room: two frames, twice what a working device needs to free one. */
-    public static final int MAX_WAIT_MILLIS = 2 * AudioFrame.MILLIS;
+    /**
+     * The longest a write waits for room: five frames. A working device frees a frame every 20 ms,
+     * but PulseAudio was seen to take 65 ms between transfers on a busy machine.
+     */
+    public static final int MAX_WAIT_MILLIS = 5 * AudioFrame.MILLIS;
 
     private static final long BYTES_PER_MILLI = AudioFrame.SAMPLE_RATE * 2L / 1000;
 
@@ -46,7 +49,7 @@ public final class LineSink implements AudioSink {
                 return;
             }
             long due = (AudioFrame.BYTES - room) / BYTES_PER_MILLI * 1_000_000;
-            sleep(Math.clamp(due, 1_000_000, deadline - now));
+            sleep(Math.min(Math.max(due, 1_000_000), deadline - now));
         }
         if (closed) {
             return;

@@ -53,7 +53,7 @@ public final class LineSource implements AudioSource {
                         description + " delivered no audio for " + STALL_LIMIT.toSeconds() + " s");
             }
             long due = (AudioFrame.BYTES - have) / BYTES_PER_MILLI * 1_000_000;
-            sleep(Math.clamp(due, 1_000_000, deadline - now));
+            sleep(Math.min(Math.max(due, 1_000_000), deadline - now));
         }
         AudioFrame.fromBytes(bytes, frame);
         return AudioFrame.SAMPLES;

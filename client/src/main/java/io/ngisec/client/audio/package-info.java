@@ -7,7 +7,7 @@
  * <ul>
  * <li>Devices through javax.sound: {@link io.ngisec.client.audio.AudioDevices} lists them and opens
  * a {@link io.ngisec.client.audio.LineSource} (capture) or {@link io.ngisec.client.audio.LineSink}
- * (playback) with 60 ms line buffers; every javax.sound call is bounded in time, so no device or a
+ * (playback) with line buffers of a few frames; every javax.sound call is bounded in time, so no device or a
  * stuck sound server is a one-line error, never a hang. Device lines are <em>paced</em>: reads and
  * writes follow the device's clock.</li>
  * <li>Files: {@link io.ngisec.client.audio.WavSource} reads 16-bit PCM WAV, mono or stereo, at 8 to
