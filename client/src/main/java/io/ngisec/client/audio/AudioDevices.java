@@ -58,7 +58,7 @@ public final class AudioDevices {
         return Bounded.call(TIMEOUT, what, () -> openCaptureNow(name), LineSource::close);
     }
 
-    /** Opens and starts the device {@code name} (the default device when empty) for playback. */
+    /** Opens the device {@code name} (the default device when empty) for playback; it starts once the first frames fill its buffer. */
     public static LineSink openPlayback(Optional<String> name) throws AudioException {
         String what = "opening " + name.map(n -> "audio device '" + n + "'").orElse("the audio output");
         return Bounded.call(TIMEOUT, what, () -> openPlaybackNow(name), LineSink::close);
@@ -133,7 +133,6 @@ public final class AudioDevices {
         Opened<SourceDataLine> opened = line(name, PLAYBACK, false);
         try {
             opened.line().open(AudioFrame.LINE_FORMAT, PLAYBACK_BUFFER_FRAMES * AudioFrame.BYTES);
-            opened.line().start();
         } catch (LineUnavailableException | IllegalArgumentException | IllegalStateException e) {
             opened.line().close();
             throw unavailable(opened.description(), e);

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * that writes as fast as it can is paced by the device and the playback delay never exceeds the
  * buffer. It waits at most {@link #MAX_WAIT_MILLIS}: a device that frees no room for that long is
  * stalled (or far slower than real time), and the frame is dropped and counted instead, so the
- * writer never hangs. One thread writes; {@link #close} may come from any thread.
+ * writer never hangs. The line starts playing once the first writes have filled its buffer:
+ * started empty, PulseAudio took two frames more into its own buffer at once (40 ms more delay)
+ * and sometimes paused for half a second before playing. One thread writes; {@link #close} may
+ * come from any thread.
  */
 public final class LineSink implements AudioSink {
 
@@ -27,6 +30,7 @@ public final class LineSink implements AudioSink {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
+    private boolean started;
 
     LineSink(PcmLine line, String description, LineClock clock) {
         this.line = line;
@@ -57,6 +61,10 @@ public final class LineSink implements AudioSink {
         AudioFrame.toBytes(frame, bytes);
         line.transfer(bytes, 0, AudioFrame.BYTES);
         written.incrementAndGet();
+        if (!started && line.available() < AudioFrame.BYTES) {
+            line.start();
+            started = true;
+        }
     }
 
     /** Frames handed to the device. */

@@ -16,6 +16,9 @@ interface PcmLine {
     /** The line's buffer, in bytes, as the driver granted it. */
     int bufferBytes();
 
+    /** Starts the device moving samples; playback lines start once their buffer holds audio. */
+    void start();
+
     /** Stops and releases the device. */
     void close();
 
@@ -34,6 +37,11 @@ interface PcmLine {
             @Override
             public int bufferBytes() {
                 return line.getBufferSize();
+            }
+
+            @Override
+            public void start() {
+                line.start();
             }
 
             @Override
@@ -58,6 +66,11 @@ interface PcmLine {
             @Override
             public int bufferBytes() {
                 return line.getBufferSize();
+            }
+
+            @Override
+            public void start() {
+                line.start();
             }
 
             @Override
