@@ -56,11 +56,18 @@ final class DeviceProbe {
         short[] frame = AudioFrame.create();
         List<Integer> queued = new ArrayList<>();
         try (LineSink sink = AudioDevices.openPlayback(Optional.empty())) {
+            List<String> drops = new ArrayList<>();
+            long start = System.nanoTime();
             for (int i = 0; i < frames; i++) {
                 tone.read(frame);
+                long before = sink.droppedFrames();
                 sink.write(frame);
+                if (sink.droppedFrames() > before) {
+                    drops.add(i + "@" + (System.nanoTime() - start) / 1_000_000);
+                }
                 queued.add(sink.queuedSamples());
             }
+            System.out.println("drops-at " + drops);
             System.out.println("written " + sink.writtenFrames());
             System.out.println("dropped " + sink.droppedFrames());
             System.out.println("buffer " + sink.bufferSamples());
@@ -94,11 +101,11 @@ final class DeviceProbe {
     /**
      * Measures how long audio takes from {@link LineSink#write} to {@link LineSource#read} through
      * the sound server, with the default output looped to the default input (a null sink and its
-     * monitor): writes a click every half second, device-paced, and times when the frame holding
+     * monitor): writes a click every 300 ms, device-paced, and times when the frame holding
      * it is read. Includes the 20 ms a captured frame takes to fill.
      */
     private static void roundTrip(int clicks) throws Exception {
-        int spacing = 25;
+        int spacing = 15;
         int frames = (clicks + 4) * spacing;
         long[] clickWritten = new long[clicks];
         List<Long> clickRead = new ArrayList<>();
@@ -136,10 +143,11 @@ final class DeviceProbe {
             reader.join();
             System.out.println("dropped " + sink.droppedFrames());
         }
-        // Each click is read after it was written and before the next one (half a second later).
+        // Each click is read after it was written and before the next one is written.
+        long spacingNanos = spacing * AudioFrame.MILLIS * 1_000_000L;
         List<Long> delays = new ArrayList<>();
         for (long written : clickWritten) {
-            clickRead.stream().filter(read -> read > written && read < written + 500_000_000L).findFirst()
+            clickRead.stream().filter(read -> read > written && read < written + spacingNanos).findFirst()
                     .ifPresent(read -> delays.add((read - written) / 1_000_000));
         }
         System.out.println("round-trip-ms " + delays);

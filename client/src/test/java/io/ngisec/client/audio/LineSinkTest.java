@@ -1,6 +1,7 @@
 package io.ngisec.client.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,16 @@ class LineSinkTest {
         long expected = (long) ((100 - AudioDevices.PLAYBACK_BUFFER_FRAMES) * FRAME_NANOS / 0.8);
         assertTrue(Math.abs(device.nanoTime() - expected) <= FRAME_NANOS, "elapsed " + device.nanoTime());
         assertTrue(device.mostQueuedBytes() <= BUFFER, "the delay stays within the buffer");
+    }
+
+    @Test
+    void playbackStartsOnceTheBufferIsFull() throws Exception {
+        for (int i = 0; i < AudioDevices.PLAYBACK_BUFFER_FRAMES; i++) {
+            assertFalse(device.started());
+            sink.write(frame);
+        }
+        assertTrue(device.started());
+        assertEquals(0, device.nanoTime(), "filling the buffer did not wait");
     }
 
     @Test

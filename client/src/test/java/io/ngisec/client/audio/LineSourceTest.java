@@ -16,6 +16,11 @@ class LineSourceTest {
     private final LineSource source = new LineSource(device, "device \"test\"", device);
     private final short[] frame = AudioFrame.create();
 
+    LineSourceTest() {
+        // AudioDevices starts a capture line when it opens it.
+        device.start();
+    }
+
     @Test
     void readsComeAtTheDevicesPaceWithEverySampleInOrder() throws Exception {
         for (int f = 0; f < 100; f++) {

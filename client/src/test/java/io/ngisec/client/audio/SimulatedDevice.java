@@ -2,8 +2,8 @@ package io.ngisec.client.audio;
 
 /**
  * A sound card in simulated time, for the line tests: a buffer that the device drains (playback)
- * or fills (capture) at {@link #speed} times the real-time rate whenever the clock advances, as
- * ALSA does; time advances only when the code under test sleeps or the test says so. Captured
+ * or fills (capture) at {@link #speed} times the real-time rate whenever the clock advances
+ * after {@link #start()}, as ALSA does; time advances only when the code under test sleeps or the test says so. Captured
  * audio is the running sample count, so a test can tell which samples it got; on overrun the
  * oldest are lost.
  */
@@ -19,6 +19,7 @@ final class SimulatedDevice implements PcmLine, LineClock {
     private long nextSample;
     private int mostQueued;
     private boolean closed;
+    private boolean started;
     private Runnable onSleep = () -> {
     };
 
@@ -39,7 +40,7 @@ final class SimulatedDevice implements PcmLine, LineClock {
 
     void advance(long nanos) {
         now += nanos;
-        double bytes = nanos * BYTES_PER_NANO * speed;
+        double bytes = started ? nanos * BYTES_PER_NANO * speed : 0;
         if (capture) {
             queued += bytes;
             if (queued > bufferBytes) {
@@ -63,6 +64,10 @@ final class SimulatedDevice implements PcmLine, LineClock {
 
     boolean closed() {
         return closed;
+    }
+
+    boolean started() {
+        return started;
     }
 
     @Override
@@ -104,6 +109,11 @@ final class SimulatedDevice implements PcmLine, LineClock {
     @Override
     public int bufferBytes() {
         return bufferBytes;
+    }
+
+    @Override
+    public void start() {
+        started = true;
     }
 
     @Override
