@@ -22,9 +22,10 @@ import javax.sound.sampled.TargetDataLine;
  * <p>Line buffers are small because they are the call's device delay. Playback gets
  * {@link #PLAYBACK_BUFFER_FRAMES} frames (40 ms): a paced writer keeps it nearly full, and
  * PulseAudio's ALSA plugin sizes the server's own stream buffer from it, so every frame more
- * adds about 40 ms to the round trip (measured through a null sink and its monitor: write to
- * read 20-50 ms with two frames, 40-75 ms with three, 60-90 ms with four, the 20 ms a captured
- * frame takes to fill included). Capture gets {@link #CAPTURE_BUFFER_FRAMES} frames (80 ms):
+ * adds about a frame to the delay (measured through a null sink and its monitor, from
+ * {@link LineSink#write} to {@link LineSource#read}, the 20 ms a captured frame takes to fill
+ * included: 21-48 ms with two frames, 44-70 ms with three, 62-89 ms with four). One frame would
+ * leave no slack between the writer's wake-ups. Capture gets {@link #CAPTURE_BUFFER_FRAMES} frames (80 ms):
  * reads take each frame as soon as it is complete, so the size did not change the delay, and it
  * is slack for a reader that is late on a busy machine before audio is lost.
  *

@@ -17,7 +17,7 @@ public final class LineSink implements AudioSink {
 
     /**
      * The longest a write waits for room: five frames. A working device frees a frame every 20 ms,
-     * but PulseAudio was seen to take 65 ms between transfers on a busy machine.
+     * but PulseAudio was seen to pause 65 ms between transfers on a busy machine.
      */
     public static final int MAX_WAIT_MILLIS = 5 * AudioFrame.MILLIS;
 
