@@ -2,6 +2,7 @@ package io.ngisec.client.audio;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,8 +110,8 @@ final class DeviceProbe {
         int frames = (clicks + 4) * spacing;
         long[] clickWritten = new long[clicks];
         List<Long> clickRead = new ArrayList<>();
-        try (LineSink sink = AudioDevices.openPlayback(Optional.empty());
-                LineSource source = AudioDevices.openCapture(Optional.empty())) {
+        try (LineSink sink = AudioDevices.openPlayback(Optional.empty())) {
+            LineSource source = AudioDevices.openCapture(Optional.empty());
             Thread reader = Thread.ofPlatform().start(() -> {
                 short[] in = AudioFrame.create();
                 try {
@@ -127,19 +128,23 @@ final class DeviceProbe {
                     System.out.println("error " + e.getMessage());
                 }
             });
-            short[] silence = AudioFrame.create();
-            short[] click = AudioFrame.create();
-            java.util.Arrays.fill(click, (short) 20_000);
-            // Let both streams settle before the first click.
-            for (int i = 0; i < frames; i++) {
-                int c = i / spacing - 3;
-                boolean isClick = c >= 0 && c < clicks && i % spacing == 0;
-                sink.write(isClick ? click : silence);
-                if (isClick) {
-                    clickWritten[c] = System.nanoTime();
+            try {
+                short[] silence = AudioFrame.create();
+                short[] click = AudioFrame.create();
+                Arrays.fill(click, (short) 20_000);
+                // Three spacings of silence first, for both streams to settle.
+                for (int i = 0; i < frames; i++) {
+                    int c = i / spacing - 3;
+                    boolean isClick = c >= 0 && c < clicks && i % spacing == 0;
+                    sink.write(isClick ? click : silence);
+                    if (isClick) {
+                        clickWritten[c] = System.nanoTime();
+                    }
                 }
+            } finally {
+                // Ends the reader's loop.
+                source.close();
             }
-            source.close();
             reader.join();
             System.out.println("dropped " + sink.droppedFrames());
         }

@@ -53,9 +53,13 @@ class PulseAudioDeviceTest {
     @Test
     void aToneWrittenThroughLineSinkArrivesOnTheSpeakersMonitor() throws Exception {
         Path recorded = dir.resolve("speaker.wav");
+        PulseAudioServer.Recording recording = server.record("speaker", recorded);
         List<String> output;
-        try (PulseAudioServer.Recording ignored = server.record("speaker", recorded)) {
+        try {
             output = probe("play", "1000", "2");
+        } finally {
+            // parecord completes the WAV header as it stops.
+            recording.close();
         }
         int written = Integer.parseInt(ProbeProcess.value(output, "written"));
         assertEquals(100, written + Integer.parseInt(ProbeProcess.value(output, "dropped")), String.join("\n", output));
