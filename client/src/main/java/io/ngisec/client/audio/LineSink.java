@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * writer never hangs. The line starts playing once the first writes have filled its buffer:
  * started empty, PulseAudio took two frames more into its own buffer at once (40 ms more delay)
  * and sometimes paused for half a second before playing. One thread writes; {@link #close} may
- * come from any thread.
+ * come from any thread. An interrupted write returns without writing, the interrupt still set.
  */
 public final class LineSink implements AudioSink {
 
@@ -53,7 +53,9 @@ public final class LineSink implements AudioSink {
                 return;
             }
             long due = (AudioFrame.BYTES - room) / BYTES_PER_MILLI * 1_000_000;
-            sleep(Math.min(Math.max(due, 1_000_000), deadline - now));
+            if (!sleep(Math.min(Math.max(due, 1_000_000), deadline - now))) {
+                return;
+            }
         }
         if (closed) {
             return;
@@ -107,12 +109,14 @@ public final class LineSink implements AudioSink {
         AudioDevices.release(line, "closing " + description);
     }
 
-    private void sleep(long nanos) throws AudioException {
+    /** Sleeps; false when interrupted, which asks the writer to stop (the interrupt stays set). */
+    private boolean sleep(long nanos) {
         try {
             clock.sleep(nanos);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AudioException(AudioException.Reason.FAILED, "playing to " + description + " was interrupted");
+            return false;
         }
     }
 }

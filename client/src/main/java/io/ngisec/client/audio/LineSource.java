@@ -9,7 +9,8 @@ import java.time.Duration;
  * a blocking driver call, so a device that stops delivering fails the read after
  * {@link #STALL_LIMIT} instead of hanging the call. A reader that falls behind loses the oldest
  * audio when the line's small buffer overruns, which keeps the capture delay within that buffer.
- * One thread reads; {@link #close} may come from any thread and ends reading.
+ * One thread reads; {@link #close} may come from any thread and ends reading, and so does
+ * interrupting the reader: the read returns -1 with the interrupt still set.
  */
 public final class LineSource implements AudioSource {
 
@@ -53,7 +54,9 @@ public final class LineSource implements AudioSource {
                         description + " delivered no audio for " + STALL_LIMIT.toSeconds() + " s");
             }
             long due = (AudioFrame.BYTES - have) / BYTES_PER_MILLI * 1_000_000;
-            sleep(Math.min(Math.max(due, 1_000_000), deadline - now));
+            if (!sleep(Math.min(Math.max(due, 1_000_000), deadline - now))) {
+                return -1;
+            }
         }
         AudioFrame.fromBytes(bytes, frame);
         return AudioFrame.SAMPLES;
@@ -89,12 +92,14 @@ public final class LineSource implements AudioSource {
         AudioDevices.release(line, "closing " + description);
     }
 
-    private void sleep(long nanos) throws AudioException {
+    /** Sleeps; false when interrupted, which asks the reader to stop (the interrupt stays set). */
+    private boolean sleep(long nanos) {
         try {
             clock.sleep(nanos);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AudioException(AudioException.Reason.FAILED, "reading " + description + " was interrupted");
+            return false;
         }
     }
 }

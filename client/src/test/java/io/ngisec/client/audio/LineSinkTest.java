@@ -95,4 +95,21 @@ class LineSinkTest {
         assertTrue(device.closed());
         assertEquals(0, sink.queuedSamples());
     }
+
+    @Test
+    void interruptingTheWriterEndsTheWriteWithoutADropAndKeepsTheInterrupt() throws Exception {
+        device.speed(0);
+        for (int i = 0; i < AudioDevices.PLAYBACK_BUFFER_FRAMES; i++) {
+            sink.write(frame);
+        }
+        device.onSleep(() -> Thread.currentThread().interrupt());
+        try {
+            sink.write(frame);
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0, sink.droppedFrames());
+        assertEquals(AudioDevices.PLAYBACK_BUFFER_FRAMES, sink.writtenFrames());
+    }
 }

@@ -61,4 +61,16 @@ class LineSourceTest {
         assertTrue(device.closed());
         assertEquals(-1, source.read(frame));
     }
+
+    @Test
+    void interruptingTheReaderEndsTheReadAndKeepsTheInterrupt() throws Exception {
+        device.speed(0);
+        device.onSleep(() -> Thread.currentThread().interrupt());
+        try {
+            assertEquals(-1, source.read(frame));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -76,8 +76,12 @@ final class SimulatedDevice implements PcmLine, LineClock {
     }
 
     @Override
-    public void sleep(long nanos) {
+    public void sleep(long nanos) throws InterruptedException {
         onSleep.run();
+        // As Thread.sleep does.
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         advance(nanos);
     }
 
