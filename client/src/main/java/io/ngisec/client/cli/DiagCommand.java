@@ -1,6 +1,8 @@
 package io.ngisec.client.cli;
 
 import io.ngisec.client.chat.ChatListener;
+import io.ngisec.client.diag.CallLogTable;
+import io.ngisec.client.diag.CallRecord;
 import io.ngisec.client.diag.SessionLogTable;
 import io.ngisec.client.diag.SessionRecorder;
 import io.ngisec.client.diag.SessionSummary;
@@ -74,6 +76,12 @@ public final class DiagCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("no sessions yet");
             }
             rows.forEach(this::print);
+            List<CallRecord> calls = new CallLogTable(home.database()).recent(Optional.empty(), limit);
+            if (!calls.isEmpty() && !json) {
+                spec.commandLine().getOut().println();
+                spec.commandLine().getOut().println("calls");
+            }
+            calls.forEach(this::print);
             return ExitCodes.OK;
         }
     }
@@ -98,6 +106,39 @@ public final class DiagCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    private void print(CallRecord c) {
+        PrintWriter w = spec.commandLine().getOut();
+        boolean live = c.endedAt().isEmpty() && c.updatedAt().isAfter(Instant.now().minus(LIVE));
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("call", c.callId());
+            o.put("peer", c.peerUser());
+            o.put("deviceId", c.peerDevice());
+            o.put("outgoing", c.outgoing());
+            o.put("live", live);
+            o.put("started", c.startedAt().toString());
+            c.endedAt().ifPresent(e -> o.put("ended", e.toString()));
+            c.endReason().ifPresent(r -> o.put("endReason", r));
+            c.endMessage().ifPresent(m -> o.put("endMessage", m));
+            c.stats().ifPresent(s -> o.put("stats", CallPrinter.statsFields(s)));
+            w.println(Json.line(o));
+            return;
+        }
+        w.println((c.outgoing() ? "call to " : "call from ") + c.peerUser() + (live ? "  LIVE" : c.endedAt()
+                .map(e -> "  ended " + e).orElse("  stale")) + c.endMessage().map(m -> " (" + m + ")").orElse(""));
+        c.stats().ifPresent(s -> {
+            w.println(String.format(Locale.ROOT, "  audio    %s, %d kbit/s%s, %d ms frames; path %s, %s (DSCP %d)%s",
+                    s.codec(), s.sendBitrate() / 1000, s.fec() ? " with FEC" : "", s.frameMillis(), s.path(),
+                    s.qosClass(), s.dscp(), s.classCapped() ? ", capped by the policy" : ""));
+            w.println(String.format(Locale.ROOT, "  quality  rtt %s, jitter %.1f ms, loss %.1f %% before and %.1f %% after recovery "
+                    + "(%d from FEC, %d concealed, %d late), buffer %.0f ms", s.rttMillis() < 0 ? "-"
+                    : String.format(Locale.ROOT, "%.1f ms", s.rttMillis()), s.jitterMillis(), 100 * s.lossBeforeRecovery(),
+                    100 * s.lossAfterRecovery(), s.fecRecovered(), s.concealed(), s.late(), s.jitterBufferMillis()));
+            w.println(String.format(Locale.ROOT, "  estimate mouth-to-ear %.0f ms, R %.0f, MOS %.1f (E-model, Opus Ie 0, Bpl 20)",
+                    s.mouthToEarMillis(), s.rating(), s.mos()));
+        });
     }
 
     private void print(SessionSummary s) {

@@ -1,5 +1,11 @@
 package io.ngisec.client.cli;
 
+import io.ngisec.client.call.CallEvent;
+import io.ngisec.client.call.CallException;
+import io.ngisec.client.call.CallListener;
+import io.ngisec.client.call.IncomingCall;
+import io.ngisec.client.call.MediaStarter;
+import io.ngisec.client.call.VoiceMedia;
 import io.ngisec.client.chat.ChatListener;
 import io.ngisec.client.chat.ChatMessage;
 import io.ngisec.client.home.PeerHome;
@@ -27,11 +33,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ngisec listen}: stays online and accepts what it is told to (files into a folder, chat). */
 @Command(name = "listen", mixinStandardHelpOptions = true,
-        description = "Stay online and accept files and chat from colleagues until stopped (Ctrl-C).")
+        description = "Stay online and accept files, chat and calls from colleagues until stopped (Ctrl-C).")
 public final class ListenCommand implements Callable<Integer> {
 
     /** What a listening device accepts. */
-    enum Accept { files, chat }
+    enum Accept { files, chat, calls }
 
     @Spec
     private CommandSpec spec;
@@ -40,7 +46,7 @@ public final class ListenCommand implements Callable<Integer> {
     private HomeOptions homeOptions;
 
     @Option(names = "--accept", split = ",", paramLabel = "WHAT",
-            description = "What to accept: files, chat, or both (default: ${DEFAULT-VALUE}).", defaultValue = "files,chat")
+            description = "What to accept: files, chat, calls, comma separated (default: ${DEFAULT-VALUE}).", defaultValue = "files,chat")
     private Set<Accept> accept = EnumSet.noneOf(Accept.class);
 
     @Option(names = "--save-dir", paramLabel = "DIR", description = "Where accepted files go (default: the home's downloads).")
@@ -49,11 +55,23 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print events as JSON lines.")
     private boolean json;
 
+    @Mixin
+    private AudioOptions audio;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         String[] revoked = new String[1];
+        boolean calls = accept.contains(Accept.calls);
+        MediaStarter media = calls ? audio.starter() : (link, id) -> {
+            throw new IOException("not accepting calls");
+        };
+        if (calls) {
+            VoiceMedia.warmUp();
+        }
+        CallPrinter callPrinter = new CallPrinter(out, json);
+        CallListener callListener = calls ? answering(callPrinter) : callPrinter;
         try (PeerHome home = homeOptions.open()) {
             Path folder = saveFolder(home);
             OfferDecider offers = accept.contains(Accept.files) ? OfferDecider.acceptInto(folder)
@@ -63,7 +81,7 @@ public final class ListenCommand implements Callable<Integer> {
                     notice -> {
                         revoked[0] = notice;
                         stop.countDown();
-                    }));
+                    }, media, callListener));
             Thread hook = Thread.ofPlatform().unstarted(() -> {
                 peer.close();
                 stop.countDown();
@@ -90,6 +108,25 @@ public final class ListenCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** Answers every call at once (the peer's call control says busy while one is on), printing what happens. */
+    private static CallListener answering(CallPrinter printer) {
+        return new CallListener() {
+            @Override
+            public void onIncoming(IncomingCall incoming) {
+                try {
+                    incoming.accept();
+                } catch (CallException e) {
+                    // It ended before the answer (cancelled): the Ended event says so.
+                }
+            }
+
+            @Override
+            public void onEvent(CallEvent event) {
+                printer.onEvent(event);
+            }
+        };
     }
 
     private Path saveFolder(PeerHome home) {

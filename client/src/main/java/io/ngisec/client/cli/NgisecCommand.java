@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "NGISec Communicator: secure peer-to-peer calls, file transfers and chat.",
         subcommands = {EnrollCommand.class, StatusCommand.class, ListenCommand.class, SendCommand.class,
-            ChatCommand.class, DiagCommand.class, NetcheckCommand.class, VersionCommand.class, VectorsCommand.class})
+            ChatCommand.class, CallCommand.class, DevicesCommand.class, DiagCommand.class, NetcheckCommand.class,
+            VersionCommand.class, VectorsCommand.class})
 public final class NgisecCommand {
 }

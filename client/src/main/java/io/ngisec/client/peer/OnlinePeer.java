@@ -1,7 +1,12 @@
 package io.ngisec.client.peer;
 
+import io.ngisec.client.call.CallListener;
+import io.ngisec.client.call.CallManager;
+import io.ngisec.client.call.MediaStarter;
 import io.ngisec.client.chat.ChatEngine;
 import io.ngisec.client.chat.ChatListener;
+import io.ngisec.client.diag.CallLogTable;
+import io.ngisec.client.diag.CallRecorder;
 import io.ngisec.client.diag.SessionLogTable;
 import io.ngisec.client.diag.SessionRecorder;
 import io.ngisec.client.home.HomeException;
@@ -52,15 +57,31 @@ import java.util.logging.Logger;
 /**
  * The enrolled device online: its policy server client (renewal, directory, tickets, TURN
  * credentials, revocations), its signaling connection, its sessions with peers, and the features
- * that run over them (transfers, chat), with every session recorded for {@code diag}. What the
+ * that run over them (transfers, chat, calls), with every session recorded for {@code diag}. What the
  * command line and the desktop app drive. Thread safe.
  */
 public final class OnlinePeer implements AutoCloseable {
 
-    /** What the device does with what comes in, and whom it tells. */
+    /**
+     * What the device does with what comes in, and whom it tells.
+     *
+     * @param media opens the audio of a call once it is answered (either way)
+     * @param calls hears about calls and decides incoming ones ({@link CallListener#NONE} declines them)
+     */
     public record Options(PeerSessions.Settings sessions, OfferDecider offers, boolean acceptChat,
-            TransferListener transferListener, ChatListener chatListener, Consumer<String> notices) {
+            TransferListener transferListener, ChatListener chatListener, Consumer<String> notices,
+            MediaStarter media, CallListener calls) {
+
+        /** Options of a device that makes no calls and declines incoming ones. */
+        public Options(PeerSessions.Settings sessions, OfferDecider offers, boolean acceptChat,
+                TransferListener transferListener, ChatListener chatListener, Consumer<String> notices) {
+            this(sessions, offers, acceptChat, transferListener, chatListener, notices, NO_MEDIA, CallListener.NONE);
+        }
     }
+
+    private static final MediaStarter NO_MEDIA = (link, id) -> {
+        throw new IOException("this device has no audio set up for calls");
+    };
 
     /** How often TURN credentials are fetched again (they live 12 hours) and renewal is checked. */
     static final Duration REFRESH = Duration.ofHours(1);
@@ -74,6 +95,8 @@ public final class OnlinePeer implements AutoCloseable {
     private final PeerTrust trust;
     private final TransferEngine transfers;
     private final ChatEngine chat;
+    private final CallManager calls;
+    private final CallRecorder callRecorder;
     private final SessionRecorder recorder;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PeerSessions sessions;
@@ -92,6 +115,8 @@ public final class OnlinePeer implements AutoCloseable {
         this.trust = PeerTrust.of(identity, clock);
         this.transfers = new TransferEngine(home.database(), options.offers(), options.transferListener());
         this.chat = new ChatEngine(home.database(), options.chatListener());
+        this.callRecorder = new CallRecorder(new CallLogTable(home.database()), clock, options.calls());
+        this.calls = new CallManager(options.media(), callRecorder);
         this.recorder = new SessionRecorder(new SessionLogTable(home.database()), clock);
         this.sessions = new PeerSessions(trust, this::signal, this::ticket, () -> iceServers, options.sessions(),
                 this::attach);
@@ -204,6 +229,10 @@ public final class OnlinePeer implements AutoCloseable {
         return chat;
     }
 
+    public CallManager calls() {
+        return calls;
+    }
+
     /** The links open now. */
     public List<PeerLink> links() {
         return sessions.links();
@@ -216,15 +245,26 @@ public final class OnlinePeer implements AutoCloseable {
             return;
         }
         timer.shutdownNow();
+        // The peer should read "hung up", not "call lost", when this device goes offline mid-call.
+        calls.current().ifPresent(call -> {
+            call.hangUp();
+            try {
+                call.awaitEnd(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         sessions.close();
         signaling.close();
         recorder.close();
+        callRecorder.close();
         server.close();
     }
 
     private void attach(PeerLink link) {
         List<LinkFeature> features = new ArrayList<>();
         features.add(transfers);
+        features.add(calls);
         if (options.acceptChat() || link.initiator()) {
             features.add(chat);
         }

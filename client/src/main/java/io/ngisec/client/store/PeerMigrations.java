@@ -24,7 +24,8 @@ import java.util.List;
 final class PeerMigrations {
 
     /** The scripts in order. Add new ones at the end; never edit one that has shipped. */
-    static final List<String> SCRIPTS = List.of("V1__identity.sql", "V2__transfers.sql", "V3__chat.sql", "V4__sessions.sql");
+    static final List<String> SCRIPTS = List.of("V1__identity.sql", "V2__transfers.sql", "V3__chat.sql", "V4__sessions.sql",
+            "V5__calls.sql");
 
     private PeerMigrations() {
     }
