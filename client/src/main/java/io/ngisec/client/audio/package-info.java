@@ -17,8 +17,8 @@
  * <li>Generated: {@link io.ngisec.client.audio.ToneSource}, {@link io.ngisec.client.audio.SilenceSource},
  * and {@link io.ngisec.client.audio.NullSink} that discards. Files and generators are not paced:
  * the caller reads and writes by its own 20 ms clock.</li>
- * <li>For the user interface: mute ({@link io.ngisec.client.audio.MutableSource}) and the input level
- * in dBFS ({@link io.ngisec.client.audio.MeteredSource}, {@link io.ngisec.client.audio.InputLevel}).</li>
+ * <li>The input level in dBFS ({@link io.ngisec.client.audio.InputLevel}), which the call's talker
+ * measures on every frame for the meters; muting is the talker's too (it sends flagged silence).</li>
  * <li>For the command line: {@link io.ngisec.client.audio.AudioEndpoints#parse} reads {@code --in} and
  * {@code --out} ({@code DEVICE}, {@code FILE.wav}, {@code tone[:HZ]}, {@code none}) into an
  * {@link io.ngisec.client.audio.AudioEndpoint}.</li>

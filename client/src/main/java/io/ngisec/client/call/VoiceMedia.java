@@ -3,6 +3,7 @@ package io.ngisec.client.call;
 import io.ngisec.client.audio.AudioException;
 import io.ngisec.client.audio.AudioSink;
 import io.ngisec.client.audio.AudioSource;
+import io.ngisec.client.audio.InputLevel;
 import io.ngisec.client.link.ControlJson;
 import io.ngisec.client.link.ControlMessage;
 import io.ngisec.client.link.MalformedControlException;
@@ -72,7 +73,7 @@ public final class VoiceMedia implements CallMedia {
     private final AtomicReference<BitrateDecision> pendingDecision = new AtomicReference<>();
     private volatile int sendBitrate = VoiceEncoder.DEFAULT_BITRATE;
     private volatile boolean sendFec;
-    private volatile double inputLevel = Levels.FLOOR_DBFS;
+    private volatile double inputLevel = InputLevel.FLOOR_DBFS;
     private volatile boolean muted;
     private final AtomicLong framesSent = new AtomicLong();
     private long lastReportDue;

@@ -1,5 +1,6 @@
 package io.ngisec.client.call;
 
+import io.ngisec.client.audio.InputLevel;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -18,7 +19,7 @@ final class VoiceTalker {
     private final boolean fecAllowed;
     private int sequence;
     private long timestamp;
-    private double lastLevel = Levels.FLOOR_DBFS;
+    private double lastLevel = InputLevel.FLOOR_DBFS;
 
     /** Starts at a random sequence number and timestamp (RFC 3550 practice: nothing to guess from them). */
     VoiceTalker(boolean fecAllowed, RandomGenerator random) {
@@ -30,7 +31,7 @@ final class VoiceTalker {
 
     /** The frame for {@code pcm} (20 ms); {@code muted} sends silence instead. {@code pcm} is left as it was. */
     MediaFrame next(short[] pcm, boolean muted) {
-        lastLevel = Levels.dbfs(pcm);
+        lastLevel = InputLevel.of(pcm, pcm.length).rmsDbfs();
         short[] sent = muted ? new short[pcm.length] : pcm;
         boolean silent = muted || lastLevel < SILENCE_DBFS;
         MediaFrame frame = new MediaFrame(sequence, timestamp, silent, fec(), encoder.encode(sent));

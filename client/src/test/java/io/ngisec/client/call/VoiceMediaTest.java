@@ -3,6 +3,7 @@ package io.ngisec.client.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ngisec.client.audio.AudioSink;
+import io.ngisec.client.audio.InputLevel;
 import io.ngisec.client.audio.AudioSource;
 import io.ngisec.client.link.ControlJson;
 import io.ngisec.client.link.LinkGrants;
@@ -126,9 +127,11 @@ class VoiceMediaTest {
         try {
             talker.sourceEnded().get(speech.length / RATE + 10, TimeUnit.SECONDS);
             Thread.sleep(400); // the tail still travels and waits in the buffer
+            talker.close(); // no more frames, so the counts below are final on both sides
+            Thread.sleep(300);
             CallStats t = talker.stats();
             CallStats l = listener.stats();
-            return new Heard(t, l, Levels.dbfs(heard.samples()));
+            return new Heard(t, l, InputLevel.of(heard.samples(), heard.samples().length).rmsDbfs());
         } finally {
             reports.interrupt();
             talker.close();

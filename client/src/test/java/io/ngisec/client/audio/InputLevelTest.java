@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class LevelAndMuteTest {
+class InputLevelTest {
 
     @Test
     void aFullScaleSineIsMinusThreeDbfsRmsAndZeroPeak() {
@@ -55,55 +55,5 @@ class LevelAndMuteTest {
         short[] frame = TestSignals.sine(1000, 1, AudioFrame.SAMPLE_RATE, AudioFrame.SAMPLES);
         Arrays.fill(frame, 480, frame.length, (short) 0);
         assertEquals(-3.01, InputLevel.of(frame, 480).rmsDbfs(), 0.01);
-    }
-
-    @Test
-    void aMeteredSourceShowsTheLastFrameAndSilenceAtTheEnd() throws Exception {
-        MeteredSource metered = new MeteredSource(new ToneSource(1000, 0.1, Optional.of(Duration.ofMillis(40))));
-        assertEquals(InputLevel.SILENCE, metered.level());
-        short[] frame = AudioFrame.create();
-        assertEquals(AudioFrame.SAMPLES, metered.read(frame));
-        assertEquals(-23.01, metered.level().rmsDbfs(), 0.01);
-        metered.read(frame);
-        assertEquals(-1, metered.read(frame));
-        assertEquals(InputLevel.SILENCE, metered.level());
-    }
-
-    @Test
-    void mutedFramesAreZerosAndTheSourceKeepsMoving() throws Exception {
-        MutableSource mutable = new MutableSource(ToneSource.of(1000));
-        ToneSource reference = ToneSource.of(1000);
-        short[] frame = AudioFrame.create();
-        short[] expected = AudioFrame.create();
-
-        mutable.read(frame);
-        reference.read(expected);
-        assertArrayEquals(expected, frame);
-
-        mutable.setMuted(true);
-        assertTrue(mutable.muted());
-        assertEquals(AudioFrame.SAMPLES, mutable.read(frame));
-        reference.read(expected);
-        assertArrayEquals(new short[AudioFrame.SAMPLES], frame);
-
-        mutable.setMuted(false);
-        mutable.read(frame);
-        reference.read(expected);
-        assertArrayEquals(expected, frame, "unmuted, the tone continues where it would have been");
-    }
-
-    @Test
-    void aMeterOutsideTheMuteShowsTheMicrophoneAndInsideShowsWhatIsSent() throws Exception {
-        MutableSource mutedMicrophone = new MutableSource(ToneSource.of(1000));
-        MeteredSource sent = new MeteredSource(mutedMicrophone);
-        MeteredSource microphone = new MeteredSource(ToneSource.of(1000));
-        MutableSource mutedAfterMeter = new MutableSource(microphone);
-        mutedMicrophone.setMuted(true);
-        mutedAfterMeter.setMuted(true);
-        short[] frame = AudioFrame.create();
-        sent.read(frame);
-        mutedAfterMeter.read(frame);
-        assertEquals(InputLevel.SILENCE, sent.level());
-        assertEquals(-9.03, microphone.level().rmsDbfs(), 0.01);
     }
 }
