@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One call with a peer, outgoing or incoming: RINGING, then CONNECTING and ACTIVE once answered,
@@ -53,6 +54,25 @@ public final class Call {
     /** Whether this side placed the call. */
     public boolean outgoing() {
         return outgoing;
+    }
+
+    /**
+     * The call's statistics every {@code interval} while it is answered, on a virtual thread of
+     * its own: the update stream a live view draws from ({@link #stats()} is the snapshot). Stops
+     * by itself when the call ends (after one last update), or when the returned handle is closed.
+     */
+    public AutoCloseable subscribe(Duration interval, Consumer<CallStats> listener) {
+        Thread updates = Thread.ofVirtual().name("call-stats-" + id).start(() -> {
+            try {
+                while (!ended.await(interval.toNanos(), TimeUnit.NANOSECONDS)) {
+                    stats().ifPresent(listener);
+                }
+                stats().ifPresent(listener);
+            } catch (InterruptedException e) {
+                // closed by the subscriber
+            }
+        });
+        return updates::interrupt;
     }
 
     /** Where the call is now. */

@@ -31,6 +31,25 @@ class CallManagerTest {
     }
 
     @Test
+    void aSubscriberGetsStatisticsWhileTheCallIsOnAndOnceMoreWhenItEnds() throws Exception {
+        duo = new CallDuo();
+        Call out = duo.alice.dial(duo.pair.a());
+        duo.bobHears.nextIncoming().accept();
+        assertThat(out.awaitActive(WAIT)).isTrue();
+        java.util.concurrent.LinkedBlockingQueue<CallStats> updates = new java.util.concurrent.LinkedBlockingQueue<>();
+        out.subscribe(java.time.Duration.ofMillis(20), updates::add);
+
+        assertThat(updates.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(FakeMediaStarter.STATS);
+        assertThat(updates.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(FakeMediaStarter.STATS);
+        out.hangUp();
+        out.awaitEnd(WAIT);
+        Thread.sleep(100);
+        updates.clear();
+        Thread.sleep(100);
+        assertThat(updates).as("no updates after the end").isEmpty();
+    }
+
+    @Test
     void anAnsweredCallRunsMediaOnBothSidesUntilTheCallerHangsUp() throws Exception {
         duo = new CallDuo();
         Call out = duo.alice.dial(duo.pair.a());
