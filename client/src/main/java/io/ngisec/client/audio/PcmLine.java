@@ -23,35 +23,20 @@ interface PcmLine {
     void close();
 
     static PcmLine capture(TargetDataLine line) {
-        return new PcmLine() {
-            @Override
-            public int available() {
-                return line.available();
-            }
-
-            @Override
-            public int transfer(byte[] bytes, int offset, int length) {
-                return line.read(bytes, offset, length);
-            }
-
-            @Override
-            public int bufferBytes() {
-                return line.getBufferSize();
-            }
-
-            @Override
-            public void start() {
-                line.start();
-            }
-
-            @Override
-            public void close() {
-                release(line);
-            }
-        };
+        return over(line, line::read);
     }
 
     static PcmLine playback(SourceDataLine line) {
+        return over(line, line::write);
+    }
+
+    /** Moves bytes between the caller and a line: {@code read} for capture, {@code write} for playback. */
+    @FunctionalInterface
+    interface Transfer {
+        int transfer(byte[] bytes, int offset, int length);
+    }
+
+    private static PcmLine over(DataLine line, Transfer transfer) {
         return new PcmLine() {
             @Override
             public int available() {
@@ -60,7 +45,7 @@ interface PcmLine {
 
             @Override
             public int transfer(byte[] bytes, int offset, int length) {
-                return line.write(bytes, offset, length);
+                return transfer.transfer(bytes, offset, length);
             }
 
             @Override
@@ -75,14 +60,10 @@ interface PcmLine {
 
             @Override
             public void close() {
-                release(line);
+                line.stop();
+                line.flush();
+                line.close();
             }
         };
-    }
-
-    private static void release(DataLine line) {
-        line.stop();
-        line.flush();
-        line.close();
     }
 }
