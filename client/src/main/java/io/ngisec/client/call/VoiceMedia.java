@@ -270,7 +270,7 @@ public final class VoiceMedia implements CallMedia {
                 VoiceTalker.silence(pcm);
             }
             if (pacer != null) {
-                pacer.awaitNext();
+                talker.skip(pacer.awaitNext());
             }
             if (closed) {
                 return;
