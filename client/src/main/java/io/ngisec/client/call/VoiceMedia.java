@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * counted) into the {@link JitterBuffer}. The <em>player</em> asks the buffer every 20 ms what to
  * play, decodes (FEC recovery only when the next frame says it carries FEC, else concealment) and
  * writes to the sink. Once a second the listening side sends a {@link ReceiverReport}; the talker
- * feeds the reports to its {@link BitrateController}.
+ * feeds the reports, through a {@link LossWindow}, to its {@link BitrateController}.
  */
 public final class VoiceMedia implements CallMedia {
 
@@ -70,6 +70,7 @@ public final class VoiceMedia implements CallMedia {
     // The talker's state; the bitrate controller's decisions cross over from the control thread.
     private final VoiceTalker talker;
     private final BitrateController bitrate = new BitrateController();
+    private final LossWindow reportedLoss = new LossWindow();
     private final AtomicReference<BitrateDecision> pendingDecision = new AtomicReference<>();
     private volatile int sendBitrate = VoiceEncoder.DEFAULT_BITRATE;
     private volatile boolean sendFec;
@@ -168,7 +169,8 @@ public final class VoiceMedia implements CallMedia {
         }
         lastReportDue = report.due();
         lastReportMissing = report.missing();
-        pendingDecision.set(bitrate.update((double) missing / due, availableBps()));
+        reportedLoss.add(due, Math.min(missing, due));
+        pendingDecision.set(bitrate.update(reportedLoss.fraction(), availableBps()));
     }
 
     /** The playout buffer's own counts (stretches, drops, resyncs), for diagnostics beyond {@link CallStats}. */
@@ -268,7 +270,7 @@ public final class VoiceMedia implements CallMedia {
                 VoiceTalker.silence(pcm);
             }
             if (pacer != null) {
-                pacer.awaitNext();
+                talker.skip(pacer.awaitNext());
             }
             if (closed) {
                 return;

@@ -40,6 +40,18 @@ final class VoiceTalker {
         return frame;
     }
 
+    /**
+     * Moves sequence and media timestamp on by {@code frames} frames that were never captured (the
+     * talker fell far behind and its clock skipped ahead), as if they had been lost on the way:
+     * the far buffer conceals the gap and keeps its timing. Without it, every frame after the
+     * stall would reach the far side that much later than its media time says, and its buffer
+     * would play them all as late (concealment) until its baseline caught up, at 1 % a second.
+     */
+    void skip(int frames) {
+        sequence = (int) ((sequence + (long) frames) % SequenceNumbers.MODULUS);
+        timestamp = (timestamp + (long) frames * VoiceFormat.FRAME_SAMPLES) % MediaTimestamps.MODULUS;
+    }
+
     /** Applies a decision of the bitrate controller; FEC stays off when not allowed. */
     void apply(BitrateDecision decision) {
         encoder.configure(decision.bitrateBps(), fecAllowed ? decision.expectedLossPercent() : 0);

@@ -141,6 +141,9 @@ public final class PeerSessions implements AutoCloseable {
             return;
         }
         if (setup == null) {
+            if (!envelope.fromInitiator()) {
+                return; // a peer's answer to a setup another process of this device started
+            }
             if (setups.values().stream().filter(s -> !s.handedOver).count() >= MAX_ANSWERING) {
                 LOG.fine(() -> "dropping a session setup from " + from + ": too many at once");
                 return;
@@ -258,7 +261,7 @@ public final class PeerSessions implements AutoCloseable {
             this.peer = peer;
             this.id = id;
             this.role = role;
-            this.signaling = new SessionSignaling(peer, id, signals);
+            this.signaling = new SessionSignaling(peer, id, role == IceRole.CONTROLLING, signals);
             this.transport = new IceTransport(new IceSettings(role, iceServers.get(), settings.hostAddresses(),
                     settings.iceTimeout()), signaling);
         }

@@ -19,15 +19,18 @@ final class SessionSignaling implements Signaling, AutoCloseable {
 
     private final DeviceId peer;
     private final String sessionId;
+    private final boolean initiator;
     private final PeerSignals signals;
     private final Queue<String> pending = new ArrayDeque<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("signal-", 0).factory());
     private Listener listener;
     private boolean closed;
 
-    SessionSignaling(DeviceId peer, String sessionId, PeerSignals signals) {
+    /** Signaling of setup {@code sessionId} with {@code peer}, this side its {@code initiator} or not. */
+    SessionSignaling(DeviceId peer, String sessionId, boolean initiator, PeerSignals signals) {
         this.peer = peer;
         this.sessionId = sessionId;
+        this.initiator = initiator;
         this.signals = signals;
     }
 
@@ -39,7 +42,7 @@ final class SessionSignaling implements Signaling, AutoCloseable {
             }
         }
         try {
-            signals.send(peer, new SignalEnvelope(sessionId, SignalEnvelope.Kind.ICE, json).encode());
+            signals.send(peer, new SignalEnvelope(sessionId, initiator, SignalEnvelope.Kind.ICE, json).encode());
         } catch (IOException e) {
             throw new TransportFailure(TransportFailure.Reason.SIGNALING_FAILED, "signaling: " + e.getMessage());
         }
@@ -48,7 +51,7 @@ final class SessionSignaling implements Signaling, AutoCloseable {
     /** Sends an abort for this setup, best effort (the peer gives up early rather than at its ICE timeout). */
     void abort(String why) {
         try {
-            signals.send(peer, new SignalEnvelope(sessionId, SignalEnvelope.Kind.ABORT, why).encode());
+            signals.send(peer, new SignalEnvelope(sessionId, initiator, SignalEnvelope.Kind.ABORT, why).encode());
         } catch (IOException | RuntimeException ignored) {
             // The peer then times out instead.
         }

@@ -159,8 +159,8 @@ class PeerSessionsTest {
     @Test
     void malformedSignalsAreIgnored() {
         bobSessions.onSignal(alice.deviceId(), "not json");
-        bobSessions.onSignal(alice.deviceId(), "{\"s\":\"zz\",\"k\":\"ice\",\"d\":{}}");
-        bobSessions.onSignal(alice.deviceId(), "{\"s\":\"0123456789abcdef\",\"k\":\"what\",\"d\":{}}");
+        bobSessions.onSignal(alice.deviceId(), "{\"s\":\"zz\",\"r\":\"i\",\"k\":\"ice\",\"d\":{}}");
+        bobSessions.onSignal(alice.deviceId(), "{\"s\":\"0123456789abcdef\",\"r\":\"i\",\"k\":\"what\",\"d\":{}}");
         assertThat(bobSessions.links()).isEmpty();
     }
 

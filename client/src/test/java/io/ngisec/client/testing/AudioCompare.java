@@ -25,12 +25,21 @@ public final class AudioCompare {
 
     /** Compares {@code received} with {@code reference}, searching lags from 0 to {@code maxLagMs}. */
     public static Similarity compare(short[] reference, short[] received, int maxLagMs) {
+        return compare(reference, received, maxLagMs, 0);
+    }
+
+    /**
+     * As {@link #compare(short[], short[], int)}, scoring only the windows of the reference from
+     * {@code fromMs} on (the alignment still uses all of it): the start of a call runs before the
+     * first receiver report has set the talker's bitrate and FEC.
+     */
+    public static Similarity compare(short[] reference, short[] received, int maxLagMs, int fromMs) {
         int lag = align(reference, received, 0, reference.length, 0, maxLagMs * RATE / 1000);
         int window = RATE;
         int search = WINDOW_SEARCH_MS * RATE / 1000;
         double sum = 0;
         int counted = 0;
-        for (int from = 0; from + window <= reference.length; from += window) {
+        for (int from = fromMs * (RATE / 1000); from + window <= reference.length; from += window) {
             if (rms(reference, from, from + window) < 300) {
                 continue; // a pause: nothing to compare
             }

@@ -107,6 +107,11 @@ public final class PeerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Whether the process is still running. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public int exitCode() {
         return process.exitValue();
     }
