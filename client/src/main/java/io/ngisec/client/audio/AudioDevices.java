@@ -76,8 +76,11 @@ public final class AudioDevices {
             matches = devices.stream().filter(d -> d.name().toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
         }
         if (matches.isEmpty()) {
-            throw new AudioException(AudioException.Reason.BAD_INPUT,
-                    "no audio device named '" + name + "'; `ngisec devices` lists them");
+            // With no devices at all, pointing at a list that is empty would not help: say what works.
+            throw new AudioException(AudioException.Reason.BAD_INPUT, "no audio device named '" + name + "'; "
+                    + (!devices.isEmpty() ? "`ngisec devices` lists them"
+                            : capture ? "this machine has no audio devices: use --in FILE.wav, tone or none"
+                                    : "this machine has no audio devices: use --out FILE.wav or none"));
         }
         if (matches.size() > 1) {
             throw new AudioException(AudioException.Reason.BAD_INPUT, "audio device name '" + name

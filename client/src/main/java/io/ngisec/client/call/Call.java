@@ -121,7 +121,11 @@ public final class Call {
         return startedAt != null;
     }
 
-    /** Waits until the call has ended (its media closed): how; empty if the time ran out. */
+    /**
+     * Waits until the call has ended, its media closed and the {@link CallListener} told: how;
+     * empty if the time ran out. So not from the listener's own {@code onEvent}, which would wait
+     * for itself until the timeout.
+     */
     public Optional<CallEnd> awaitEnd(Duration timeout) throws InterruptedException {
         ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return ended.getCount() == 0 ? Optional.of(end) : Optional.empty();
@@ -189,7 +193,7 @@ public final class Call {
         return Optional.ofNullable(running);
     }
 
-    /** After the media is closed: wakes {@link #awaitEnd}. */
+    /** After the media is closed and the listener told: wakes {@link #awaitEnd}. */
     void released() {
         ended.countDown();
     }

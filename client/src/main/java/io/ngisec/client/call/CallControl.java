@@ -187,7 +187,8 @@ final class CallControl {
 
     /**
      * Ends {@code call} as {@code decide} says, judged under its lock (null: not in this state),
-     * tells the peer, frees the slot, closes the media once, then tells the listener.
+     * tells the peer, frees the slot, closes the media once, then tells the listener and wakes
+     * {@link Call#awaitEnd}.
      */
     void finish(Call call, Function<Call, Ending> decide) {
         Ending ending;
@@ -212,8 +213,15 @@ final class CallControl {
         }
         current.compareAndSet(call, null);
         running.ifPresent(CallControl::close);
-        call.released();
-        events.submit(() -> listener.onEvent(new CallEvent.Ended(call, ending.end())));
+        // Released once the listener has heard: a command that exits when awaitEnd returns would
+        // otherwise lose the end's line and the call log its end.
+        events.submit(() -> {
+            try {
+                listener.onEvent(new CallEvent.Ended(call, ending.end()));
+            } finally {
+                call.released();
+            }
+        });
     }
 
     static void send(Call call, String type, Record wire) throws IOException {

@@ -20,6 +20,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +36,8 @@ public final class CallCommand implements Callable<Integer> {
 
     /** After a WAV input ends, the call stays up this long so its tail is heard. */
     private static final Duration TAIL = Duration.ofMillis(600);
+    /** How long Ctrl-C waits for the command to print the end and close the session before the JVM stops. */
+    private static final Duration SIGNAL_GRACE = Duration.ofSeconds(10);
 
     @Spec
     private CommandSpec spec;
@@ -56,21 +60,40 @@ public final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (duration != null && duration.isZero()) {
+            throw new UsageException("--duration must be longer than 0, e.g. 30s");
+        }
         PrintWriter out = spec.commandLine().getOut();
         VoiceMediaStarter media = audio.starter();
         VoiceMedia.warmUp();
         CallPrinter printer = new CallPrinter(out, json);
+        CountDownLatch finished = new CountDownLatch(1);
+        try {
+            return call(out, media, printer, finished);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** The call itself; {@code finished} is counted down once it has returned and closed the peer. */
+    private int call(PrintWriter out, VoiceMediaStarter media, CallPrinter printer, CountDownLatch finished) throws Exception {
         try (PeerHome home = homeOptions.open();
                 OnlinePeer peer = PeerStarter.start(home, new OnlinePeer.Options(PeerStarter.sessionSettings(),
                         OfferDecider.declineAll("not accepting files"), false, TransferListener.NONE, ChatListener.NONE,
                         notice -> { }, media, printer))) {
             DirectoryEntry device = PeerStarter.device(peer, to, "; calls need both of you online");
-            if (!device.services().containsKey(Service.CALL)) {
-                throw new CommandFailure("the policy does not allow calls with " + to);
-            }
             // Everything the policy allows with them, so transfers during the call share its session.
-            Set<Service> services = EnumSet.copyOf(device.services().keySet());
+            Set<Service> services = EnumSet.noneOf(Service.class);
+            services.addAll(device.services().keySet());
             services.remove(Service.CONTROL);
+            if (!services.contains(Service.CALL)) {
+                // The directory says no; the server says which rule, which is what an admin needs to hear.
+                Optional<String> denial = peer.policyDenial(device.deviceId(), Service.CALL);
+                if (denial.isPresent()) {
+                    throw new CommandFailure("the policy does not allow calls with " + to + ": " + denial.get());
+                }
+                services.add(Service.CALL); // allowed since the directory was read
+            }
             PeerLink link = PeerStarter.connect(peer, device, services);
             Call call;
             try {
@@ -78,7 +101,7 @@ public final class CallCommand implements Callable<Integer> {
             } catch (CallException e) {
                 throw new CommandFailure(e.getMessage());
             }
-            Thread hook = Thread.ofPlatform().unstarted(call::hangUp);
+            Thread hook = Thread.ofPlatform().unstarted(() -> hangUpOnSignal(call, finished));
             Runtime.getRuntime().addShutdownHook(hook);
             if (!json) {
                 out.println("calling " + to + "/" + link.peer().deviceName() + " ...");
@@ -93,7 +116,7 @@ public final class CallCommand implements Callable<Integer> {
             }
             CallEnd end = call.awaitEnd(Duration.ofSeconds(10)).orElseThrow(
                     () -> new CommandFailure("the call did not end cleanly"));
-            Runtime.getRuntime().removeShutdownHook(hook);
+            removeHook(hook);
             if (failure.isPresent()) {
                 throw new CommandFailure("audio failed during the call: " + failure.get());
             }
@@ -101,6 +124,28 @@ public final class CallCommand implements Callable<Integer> {
                 case HUNG_UP -> ExitCodes.OK;
                 default -> throw new CommandFailure(end.message());
             };
+        }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: hangs up, then waits for the command to print the end and close the
+     * session, which carries the hang-up to the peer, before letting the JVM stop. The exit code
+     * stays the signal's (130 for Ctrl-C, 143 for SIGTERM), as for any command a signal ends.
+     */
+    private static void hangUpOnSignal(Call call, CountDownLatch finished) {
+        call.hangUp();
+        try {
+            finished.await(SIGNAL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // A signal came: the hook runs and waits for this command to finish.
         }
     }
 

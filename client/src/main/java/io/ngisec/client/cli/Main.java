@@ -21,8 +21,15 @@ public final class Main {
 
     /** Runs the command line and returns its exit code: 0 ok, 1 failed, 2 bad usage. */
     public static int run(String... args) {
-        quietLibraries();
         CommandLine cli = new CommandLine(new NgisecCommand());
+        try {
+            quietLibraries();
+        } catch (UsageException e) {
+            // Before picocli runs, so its handlers below do not see it: the same one line here.
+            cli.getErr().println("ngisec: " + e.getMessage());
+            cli.getErr().flush();
+            return ExitCodes.USAGE;
+        }
         cli.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("ngisec: " + ex.getMessage() + " (see '"

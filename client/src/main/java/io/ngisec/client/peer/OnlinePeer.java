@@ -221,6 +221,16 @@ public final class OnlinePeer implements AutoCloseable {
         return link;
     }
 
+    /**
+     * Why the policy denies {@code service} with {@code device}, as the server words it, naming
+     * the rule ({@code rule "guests" denies call}); empty if it allows it after all (the policy
+     * changed since the directory was read).
+     */
+    public Optional<String> policyDenial(DeviceId device, Service service) throws ServerException {
+        Authorization a = server.authorize(device, Set.of(service));
+        return a.allowed() ? Optional.empty() : Optional.of(denial(a));
+    }
+
     public TransferEngine transfers() {
         return transfers;
     }
@@ -293,10 +303,17 @@ public final class OnlinePeer implements AutoCloseable {
             throw new SessionSetupException(SessionSetupException.Reason.SERVER, e.getMessage(), e);
         }
         if (!a.allowed()) {
-            throw new SessionSetupException(SessionSetupException.Reason.DENIED,
-                    "denied by the policy: " + a.reason() + (a.rule().isEmpty() ? "" : " (rule '" + a.rule() + "')"));
+            throw new SessionSetupException(SessionSetupException.Reason.DENIED, "denied by the policy: " + denial(a));
         }
         return a.ticket().orElseThrow().encoded();
+    }
+
+    /** A denial in words: the server's reason, which names the rule, or the rule alone when it gave none. */
+    private static String denial(Authorization a) {
+        if (a.reason().isEmpty()) {
+            return a.rule().isEmpty() ? "no reason given" : "rule '" + a.rule() + "'";
+        }
+        return a.rule().isEmpty() || a.reason().contains(a.rule()) ? a.reason() : a.reason() + " (rule '" + a.rule() + "')";
     }
 
     private void onEvent(SignalingEvent event) {

@@ -33,7 +33,17 @@ class AudioDevicesTest {
         AudioException e = assertThrows(AudioException.class, () -> AudioDevices.select(DEVICES, "Headset", true));
         assertEquals("no audio device named 'Headset'; `ngisec devices` lists them", e.getMessage());
         assertEquals(AudioException.Reason.BAD_INPUT, e.reason());
-        assertThrows(AudioException.class, () -> AudioDevices.select(List.of(), "default", false));
+    }
+
+    @Test
+    void anUnknownNameWithNoDevicesAtAllSaysWhatWorksInstead() {
+        AudioException in = assertThrows(AudioException.class, () -> AudioDevices.select(List.of(), "Headset", true));
+        assertEquals("no audio device named 'Headset'; this machine has no audio devices: use --in FILE.wav, tone or none",
+                in.getMessage());
+        assertEquals(AudioException.Reason.BAD_INPUT, in.reason());
+        AudioException out = assertThrows(AudioException.class, () -> AudioDevices.select(List.of(), "Headset", false));
+        assertEquals("no audio device named 'Headset'; this machine has no audio devices: use --out FILE.wav or none",
+                out.getMessage());
     }
 
     @Test

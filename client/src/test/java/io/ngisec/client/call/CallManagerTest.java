@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +146,37 @@ class CallManagerTest {
             LinkDispatcher.start(pair.b(), List.of(bob));
             assertThat(alice.dial(pair.a()).awaitEnd(WAIT))
                     .contains(new CallEnd(CallEndReason.DECLINED, true, "bob declined the call: not accepting calls"));
+        } finally {
+            pair.kill("test over");
+        }
+    }
+
+    @Test
+    void awaitEndReturnsOnlyOnceTheListenerHasHeardTheEnd() throws Exception {
+        // A command exits when awaitEnd returns: the end's line (and its call log row) must be out
+        // by then, however long the listener takes to write it.
+        List<CallEvent> heard = new CopyOnWriteArrayList<>();
+        CallListener slow = new CallListener() {
+            @Override
+            public void onEvent(CallEvent event) {
+                if (event instanceof CallEvent.Ended) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                heard.add(event);
+            }
+        };
+        CallManager alice = new CallManager(new FakeMediaStarter(), slow);
+        CallManager bob = new CallManager(new FakeMediaStarter(), CallListener.NONE);
+        MemoryLinkPair pair = new MemoryLinkPair(MemoryLinkPair.peer("alice"), MemoryLinkPair.peer("bob"), MemoryLinkPair.ALL);
+        try {
+            LinkDispatcher.start(pair.a(), List.of(alice));
+            LinkDispatcher.start(pair.b(), List.of(bob));
+            assertThat(alice.dial(pair.a()).awaitEnd(WAIT)).isPresent();
+            assertThat(heard).last().isInstanceOf(CallEvent.Ended.class);
         } finally {
             pair.kill("test over");
         }

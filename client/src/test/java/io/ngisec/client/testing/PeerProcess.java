@@ -24,12 +24,13 @@ public final class PeerProcess implements AutoCloseable {
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
     private final String name;
+    private final List<Thread> pumps;
 
     private PeerProcess(String name, Process process) {
         this.name = name;
         this.process = process;
-        pump(process.inputReader(StandardCharsets.UTF_8), out);
-        pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), err);
+        pumps = List.of(pump(process.inputReader(StandardCharsets.UTF_8), out),
+                pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), err));
     }
 
     /** Starts {@code ngisec ARGS} with {@code environment} added; {@code namespace} (or null) wraps it in {@code ip netns exec}. */
@@ -88,7 +89,8 @@ public final class PeerProcess implements AutoCloseable {
                 }
                 out.wait(100);
             }
-            if (!process.isAlive() && seen >= stdout().size()) {
+            // Ended, and its stdout read to the end: the line will not come.
+            if (!process.isAlive() && !pumps.getFirst().isAlive() && seen >= stdout().size()) {
                 throw new AssertionError(name + " exited (" + process.exitValue() + ") before the line; stdout "
                         + stdout() + " stderr " + stderr());
             }
@@ -102,8 +104,7 @@ public final class PeerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError(name + " still running after " + timeout + "; stdout " + stdout() + " stderr " + stderr());
         }
-        // Let the pumps take the last lines.
-        Thread.sleep(50);
+        drain();
         return process.exitValue();
     }
 
@@ -120,14 +121,19 @@ public final class PeerProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        drain();
     }
 
-    /** SIGTERM: a clean stop. */
+    /**
+     * SIGTERM: a clean stop. What the process prints while it stops is kept: through its
+     * {@link ProcessHandle}, since {@link Process#destroy()} closes the pipes first.
+     */
     public void stop() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        drain();
     }
 
     public List<String> stdout() {
@@ -163,8 +169,18 @@ public final class PeerProcess implements AutoCloseable {
         return name + " stdout " + stdout() + " stderr " + stderr();
     }
 
-    private static void pump(BufferedReader reader, List<String> lines) {
-        Thread.ofPlatform().daemon().start(() -> {
+    /**
+     * Waits for the pumps to take the last lines of an ended process (its pipes' end), which on a
+     * loaded machine can come well after the exit; bounded, in case a child process holds them open.
+     */
+    private void drain() throws InterruptedException {
+        for (Thread pump : pumps) {
+            pump.join(Duration.ofSeconds(10));
+        }
+    }
+
+    private static Thread pump(BufferedReader reader, List<String> lines) {
+        return Thread.ofPlatform().daemon().start(() -> {
             try (reader) {
                 for (String line; (line = reader.readLine()) != null; ) {
                     synchronized (lines) {
