@@ -12,6 +12,14 @@ public interface AudioSink extends AutoCloseable {
     /** Whether {@link #write} blocks at the real-time rate (a device); otherwise the caller paces. */
     boolean paced();
 
+    /**
+     * For a {@link #paced} sink: waits until the next {@link #write} can take a frame at once, so
+     * the caller can produce the frame just in time rather than have it wait, decoded, for the
+     * device. Returns at once for a sink that does not wait; never waits longer than a write may.
+     */
+    default void awaitRoom() {
+    }
+
     /** What this writes to, for messages: {@code file x.wav}, {@code device "default"}, {@code none}. */
     String describe();
 

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * that writes as fast as it can is paced by the device and the playback delay never exceeds the
  * buffer. It waits at most {@link #MAX_WAIT_MILLIS}: a device that frees no room for that long is
  * stalled (or far slower than real time), and the frame is dropped and counted instead, so the
- * writer never hangs. The line starts playing once the first writes have filled its buffer:
+ * writer never hangs. A writer that {@link #awaitRoom awaits room} before it produces a frame
+ * hands the frame over as soon as it exists; the wait and the write together still take at most
+ * that bound. The line starts playing once the first writes have filled its buffer:
  * started empty, PulseAudio took two frames more into its own buffer at once (40 ms more delay)
  * and sometimes paused for half a second before playing. One thread writes; {@link #close} may
  * come from any thread. An interrupted write returns without writing, the interrupt still set.
@@ -31,6 +33,8 @@ public final class LineSink implements AudioSink {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
     private boolean started;
+    /** When the current frame's wait for room began ({@link #awaitRoom}), or -1 when none is under way. */
+    private long waitingSince = -1;
 
     LineSink(PcmLine line, String description, LineClock clock) {
         this.line = line;
@@ -38,27 +42,29 @@ public final class LineSink implements AudioSink {
         this.clock = clock;
     }
 
+    /** Waits for room for a frame; the {@link #write} that follows waits only what is left of {@link #MAX_WAIT_MILLIS}. */
+    @Override
+    public void awaitRoom() {
+        if (waitingSince < 0) {
+            waitingSince = clock.nanoTime();
+        }
+        awaitRoomUntil(waitingSince + MAX_WAIT_MILLIS * 1_000_000L);
+    }
+
     @Override
     public void write(short[] frame) throws AudioException {
         AudioFrame.requireFrame(frame);
-        long deadline = clock.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
-        int room;
-        while ((room = line.available()) < AudioFrame.BYTES) {
-            long now = clock.nanoTime();
-            if (closed) {
-                return;
-            }
-            if (now >= deadline) {
+        long since = waitingSince < 0 ? clock.nanoTime() : waitingSince;
+        waitingSince = -1;
+        switch (awaitRoomUntil(since + MAX_WAIT_MILLIS * 1_000_000L)) {
+            case READY -> { }
+            case TIMED_OUT -> {
                 dropped.incrementAndGet();
                 return;
             }
-            long due = (AudioFrame.BYTES - room) / BYTES_PER_MILLI * 1_000_000;
-            if (!sleep(Math.min(Math.max(due, 1_000_000), deadline - now))) {
+            case STOPPED -> {
                 return;
             }
-        }
-        if (closed) {
-            return;
         }
         AudioFrame.toBytes(frame, bytes);
         line.transfer(bytes, 0, AudioFrame.BYTES);
@@ -107,6 +113,27 @@ public final class LineSink implements AudioSink {
         }
         closed = true;
         AudioDevices.release(line, "closing " + description);
+    }
+
+    private enum Room { READY, TIMED_OUT, STOPPED }
+
+    /** Waits until the line has room for a frame or {@code deadline} passes; STOPPED when closed or interrupted. */
+    private Room awaitRoomUntil(long deadline) {
+        int room;
+        while ((room = line.available()) < AudioFrame.BYTES) {
+            long now = clock.nanoTime();
+            if (closed) {
+                return Room.STOPPED;
+            }
+            if (now >= deadline) {
+                return Room.TIMED_OUT;
+            }
+            long due = (AudioFrame.BYTES - room) / BYTES_PER_MILLI * 1_000_000;
+            if (!sleep(Math.min(Math.max(due, 1_000_000), deadline - now))) {
+                return Room.STOPPED;
+            }
+        }
+        return closed ? Room.STOPPED : Room.READY;
     }
 
     /** Sleeps; false when interrupted, which asks the writer to stop (the interrupt stays set). */

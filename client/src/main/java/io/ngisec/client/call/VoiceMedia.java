@@ -345,6 +345,10 @@ public final class VoiceMedia implements CallMedia {
         while (!closed) {
             if (pacer != null) {
                 pacer.awaitNext();
+            } else {
+                // A device: take the frame from the buffer only once the device has room for it,
+                // or it would wait decoded for most of a frame, adding that to the delay.
+                sink.awaitRoom();
             }
             long now = System.nanoTime();
             Playout playout;

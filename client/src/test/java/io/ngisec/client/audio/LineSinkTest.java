@@ -112,4 +112,40 @@ class LineSinkTest {
         assertEquals(0, sink.droppedFrames());
         assertEquals(AudioDevices.PLAYBACK_BUFFER_FRAMES, sink.writtenFrames());
     }
+
+    @Test
+    void awaitingRoomFirstLetsTheWriteHandTheFrameOverAtOnce() throws Exception {
+        for (int i = 0; i < AudioDevices.PLAYBACK_BUFFER_FRAMES; i++) {
+            sink.write(frame);
+        }
+        for (int i = 0; i < 50; i++) {
+            long before = device.nanoTime();
+            sink.awaitRoom();
+            long waited = device.nanoTime() - before;
+            assertTrue(waited > 0 && waited <= FRAME_NANOS + 1_000_000, "awaitRoom " + i + " waited " + waited);
+            long writing = device.nanoTime();
+            sink.write(frame);
+            assertEquals(writing, device.nanoTime(), "write " + i + " waited");
+        }
+        assertEquals(0, sink.droppedFrames());
+        assertTrue(device.mostQueuedBytes() <= BUFFER);
+    }
+
+    @Test
+    void awaitingRoomOnAStalledDeviceSharesTheWritesBound() throws Exception {
+        for (int i = 0; i < AudioDevices.PLAYBACK_BUFFER_FRAMES; i++) {
+            sink.write(frame);
+        }
+        device.speed(0);
+        long before = device.nanoTime();
+        sink.awaitRoom();
+        sink.write(frame);
+        assertEquals(LineSink.MAX_WAIT_MILLIS * 1_000_000L, device.nanoTime() - before);
+        assertEquals(1, sink.droppedFrames());
+        // The next frame gets a bound of its own.
+        before = device.nanoTime();
+        sink.write(frame);
+        assertEquals(LineSink.MAX_WAIT_MILLIS * 1_000_000L, device.nanoTime() - before);
+        assertEquals(2, sink.droppedFrames());
+    }
 }

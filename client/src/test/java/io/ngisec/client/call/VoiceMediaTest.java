@@ -12,7 +12,9 @@ import io.ngisec.client.link.PeerLink;
 import java.time.Duration;
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.qos.Service;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Optional;
@@ -108,6 +110,26 @@ class VoiceMediaTest {
             assertThat(listener.stats().framesReceived()).isZero();
         } finally {
             listener.close();
+        }
+    }
+
+    @Test
+    void withADeviceThePlayerTakesEachFrameOnlyOnceTheDeviceHasRoomForIt() throws Exception {
+        MemoryLinkPair pair = new MemoryLinkPair(MemoryLinkPair.peer("alice"), MemoryLinkPair.peer("bob"), MemoryLinkPair.ALL);
+        DeviceLikeSink sink = new DeviceLikeSink();
+        VoiceMedia listener = VoiceMedia.start(pair.b(), "c1", new ArraySource(new short[0]), sink, VoiceMedia.Options.defaults());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sink.events().stream().filter("write"::equals).count() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            listener.close();
+        }
+        List<String> events = sink.events();
+        assertThat(events).hasSizeGreaterThanOrEqualTo(20);
+        for (int i = 0; i + 1 < events.size(); i += 2) {
+            assertThat(events.subList(i, i + 2)).as("events %s", events).containsExactly("await", "write");
         }
     }
 
@@ -216,6 +238,48 @@ class VoiceMediaTest {
         @Override
         public String describe() {
             return "memory";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A device stand-in: has room for a frame every 20 ms, and notes the order of waits and writes. */
+    static final class DeviceLikeSink implements AudioSink {
+        private final List<String> events = new ArrayList<>();
+
+        @Override
+        public void awaitRoom() {
+            try {
+                Thread.sleep(VoiceFormat.FRAME_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            note("await");
+        }
+
+        @Override
+        public void write(short[] frame) {
+            note("write");
+        }
+
+        private synchronized void note(String event) {
+            events.add(event);
+        }
+
+        synchronized List<String> events() {
+            return List.copyOf(events);
+        }
+
+        @Override
+        public boolean paced() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "device-like";
         }
 
         @Override

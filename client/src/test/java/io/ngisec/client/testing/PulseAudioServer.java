@@ -124,10 +124,19 @@ public final class PulseAudioServer implements AutoCloseable {
     public ProcessBuilder configure(ProcessBuilder builder, String speaker, String microphone) {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("PULSE_"));
-        env.putAll(baseEnvironment(dir));
+        env.putAll(environment(speaker, microphone));
+        return builder;
+    }
+
+    /**
+     * The variables {@link #configure} sets, for launchers that take a map ({@link PeerProcess});
+     * they replace any inherited {@code PULSE_} variable of the same name.
+     */
+    public Map<String, String> environment(String speaker, String microphone) {
+        Map<String, String> env = baseEnvironment(dir);
         env.put("PULSE_SINK", speaker);
         env.put("PULSE_SOURCE", microphone + ".monitor");
-        return builder;
+        return env;
     }
 
     /** Plays a WAV file into {@code sink} (what a microphone on its monitor hears) and waits until it has played. */
