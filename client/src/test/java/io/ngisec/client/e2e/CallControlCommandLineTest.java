@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -148,14 +149,15 @@ class CallControlCommandLineTest {
 
     @Test
     void thePolicyForbidsCallsNamingTheRuleOrCapsTheirClassAndDiagShowsTheCall() throws Exception {
-        try (PeerProcess bob = listen("bob", "calls", "--in", "tone:300", "--out", "none")) {
-            PeerProcess gary = run("gary-call", callArgs("gary", "bob", "--duration", "5s"));
-            assertThat(gary.exitCode()).as("%s", gary).isEqualTo(1);
+        // Side by side: gary is refused before anything rings.
+        try (PeerProcess bob = listen("bob", "calls", "--in", "tone:300", "--out", "none");
+                PeerProcess gary = peer("gary-call", callArgs("gary", "bob", "--duration", "5s"))) {
+            PeerProcess ivy = run("ivy-call", callArgs("ivy", "bob", "--duration", "3s"));
+            assertThat(gary.awaitExit(COMMAND)).as("%s", gary).isEqualTo(1);
             assertThat(gary.stderr()).containsExactly(
                     "ngisec: the policy does not allow calls with bob: rule \"guests-no-calls\" denies call");
             assertThat(gary.stdout()).noneMatch(l -> l.contains("\"call."));
 
-            PeerProcess ivy = run("ivy-call", callArgs("ivy", "bob", "--duration", "3s"));
             assertThat(ivy.exitCode()).as("%s", ivy).isZero();
             assertThat(ivy.stderr()).isEmpty();
             JsonNode ivyStats = lastEvent(ivy, "call.ended").path("stats");
@@ -193,21 +195,33 @@ class CallControlCommandLineTest {
     void badInputIsOneLineWithExitCode2AndAnOfflinePeerExitCode1() throws Exception {
         Path text = Files.writeString(dir.resolve("not-a-wav.wav"), "this is text, not audio\n");
         Path missing = dir.resolve("missing.wav");
-        assertFails(2, "ngisec: no user 'nobody' in your directory (unknown, or the policy allows you nothing with them)",
-                callArgs("alice", "nobody"));
-        assertFails(1, "ngisec: carol is offline; calls need both of you online", callArgs("alice", "carol"));
-        assertFails(2, "ngisec: " + missing + ": no such file or directory", "call", "--home", home("alice"), "--to", "bob",
-                "--in", missing.toString());
-        assertFails(2, "ngisec: " + text + ": not a WAV file (no RIFF/WAVE header)", "call", "--home", home("alice"),
-                "--to", "bob", "--in", text.toString());
-        assertFails(2, "ngisec: bad tone frequency '5'; use tone:HZ with HZ from 20 to 20000", "call", "--home", home("alice"),
-                "--to", "bob", "--in", "tone:5");
-        assertFails(2, "ngisec: no audio device named 'no such device'; this machine has no audio devices: use --in FILE.wav, "
-                + "tone or none", "call", "--home", home("alice"), "--to", "bob", "--in", "no such device");
-        assertFails(2, "ngisec: --duration must be longer than 0, e.g. 30s", callArgs("alice", "bob", "--duration", "0s"));
-        PeerProcess zero = run("call-duration-0", callArgs("alice", "bob", "--duration", "0"));
-        assertThat(zero.exitCode()).isEqualTo(2);
-        assertThat(zero.stderr()).singleElement().asString().startsWith("ngisec: Invalid value for option '--duration': '0'");
+        // Refused before the server is asked: side by side, since JVM starts cost less that way.
+        Map<PeerProcess, String> local = new LinkedHashMap<>();
+        local.put(aliceCalls("missing", "--in", missing.toString()), "ngisec: " + missing + ": no such file or directory");
+        local.put(aliceCalls("text", "--in", text.toString()), "ngisec: " + text + ": not a WAV file (no RIFF/WAVE header)");
+        local.put(aliceCalls("tone-5", "--in", "tone:5"), "ngisec: bad tone frequency '5'; use tone:HZ with HZ from 20 to 20000");
+        local.put(aliceCalls("device", "--in", "no such device"), "ngisec: no audio device named 'no such device'; "
+                + "this machine has no audio devices: use --in FILE.wav, tone or none");
+        local.put(aliceCalls("duration-0s", "--in", "tone", "--duration", "0s"), "ngisec: --duration must be longer than 0, e.g. 30s");
+        local.put(aliceCalls("duration-0", "--in", "tone", "--duration", "0"),
+                "ngisec: Invalid value for option '--duration': '0' is not a duration like 30s, 5m or 2h (see 'ngisec call --help')");
+        Map<String, String> badLog = new HashMap<>(environment);
+        badLog.put("NGISEC_LOG", "chatty");
+        local.put(PeerProcess.start("bad-log", null, badLog, "devices"), "ngisec: NGISEC_LOG: not a log level: chatty");
+        try {
+            for (Map.Entry<PeerProcess, String> c : local.entrySet()) {
+                c.getKey().awaitExit(COMMAND);
+                assertFailed(c.getKey(), 2, c.getValue());
+            }
+        } finally {
+            for (PeerProcess p : local.keySet()) {
+                p.close();
+            }
+        }
+
+        assertFailed(run("unknown-user", callArgs("alice", "nobody")), 2,
+                "ngisec: no user 'nobody' in your directory (unknown, or the policy allows you nothing with them)");
+        assertFailed(run("offline-user", callArgs("alice", "carol")), 1, "ngisec: carol is offline; calls need both of you online");
     }
 
     @Test
@@ -223,10 +237,17 @@ class CallControlCommandLineTest {
         assertThat(json.stderr()).isEmpty();
     }
 
-    private static void assertFails(int exitCode, String line, String... args) throws Exception {
-        PeerProcess p = run(args[0] + "-" + exitCode, args);
+    private static void assertFailed(PeerProcess p, int exitCode, String line) {
         assertThat(p.exitCode()).as("%s", p).isEqualTo(exitCode);
         assertThat(p.stderr()).as("%s", p).containsExactly(line);
+        assertThat(p.stdout()).as("%s", p).isEmpty();
+    }
+
+    /** {@code call --to bob} from alice's home with {@code more}, started and not waited for. */
+    private static PeerProcess aliceCalls(String name, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("call", "--home", home("alice"), "--to", "bob"));
+        args.addAll(List.of(more));
+        return peer("alice-call-" + name, args.toArray(String[]::new));
     }
 
     /** {@code call --to TO} from {@code user}'s home with a tone in and nothing out, as JSON, plus {@code more}. */
