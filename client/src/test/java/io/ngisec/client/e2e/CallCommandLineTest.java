@@ -1,6 +1,7 @@
 package io.ngisec.client.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import io.ngisec.client.audio.AudioException;
 import io.ngisec.client.audio.WavSource;
 import io.ngisec.client.call.CodecReference;
 import io.ngisec.client.testing.AudioCompare;
+import io.ngisec.client.testing.MachineLoad;
 import io.ngisec.client.testing.PeerProcess;
 import io.ngisec.client.testing.PolicyServerProcess;
 import java.io.IOException;
@@ -40,6 +42,8 @@ class CallCommandLineTest {
     private static final Map<String, String> LOOPBACK = Map.of("NGISEC_HOST_ADDRESSES", "127.0.0.1");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration COMMAND = Duration.ofSeconds(60);
+    /** Above this one-minute load average per core, the received audio's score is printed, not judged. */
+    private static final double OVERLOADED_PER_CORE = 3;
 
     @TempDir
     static Path dir;
@@ -69,6 +73,8 @@ class CallCommandLineTest {
     @Test
     void speechFromAWavFileIsHeardOnTheOtherSide() throws Exception {
         Path heard = dir.resolve("bob-heard.wav");
+        MachineLoad machine = new MachineLoad();
+        machine.sample();
         try (PeerProcess bob = listen("bob", "--out", heard.toString(), "--in", "none")) {
             try (PeerProcess call = peer("alice-call", "call", "--home", home("alice"), "--json", "--to", "bob",
                     "--in", speech.toString(), "--out", "none")) {
@@ -83,6 +89,7 @@ class CallCommandLineTest {
                 assertThat(stats.path("path").asText()).isEqualTo("host");
             }
             JsonNode bobEnded = JSON.readTree(bob.awaitLine(l -> l.contains("\"call.ended\""), COMMAND));
+            machine.sample();
             assertThat(bobEnded.path("message").asText()).isEqualTo("alice hung up");
             JsonNode bobStats = bobEnded.path("stats");
             assertThat(bobStats.path("framesReceived").asLong()).isPositive();
@@ -93,10 +100,12 @@ class CallCommandLineTest {
             AudioCompare.Similarity similarity = AudioCompare.compare(sent, received, 3000);
             double codecOnly = AudioCompare.compare(sent, CodecReference.roundTrip(sent), 100).correlation();
             System.out.printf("clean loopback call: windowed correlation %.3f (codec alone %.3f) over %d windows, lag %d ms, "
-                    + "loss %.2f%% (late %d), MOS %.2f%n", similarity.correlation(), codecOnly, similarity.windows(),
+                    + "loss %.2f%% (late %d), MOS %.2f; %s%n", similarity.correlation(), codecOnly, similarity.windows(),
                     similarity.lagSamples() / 48, 100 * bobStats.path("lossBefore").asDouble(), bobStats.path("late").asLong(),
-                    bobStats.path("mos").asDouble());
+                    bobStats.path("mos").asDouble(), machine);
             assertThat(similarity.windows()).isGreaterThanOrEqualTo(4);
+            assumeFalse(machine.exceeded(OVERLOADED_PER_CORE), machine + ": the scheduler, not the path, decided how the "
+                    + "audio came out (late frames); the score above is printed, not judged");
             // What the network path and the jitter buffer add to the codec's own distortion: on
             // loopback, a little (late frames on a loaded machine, the buffer adapting).
             assertThat(similarity.correlation()).isGreaterThan(codecOnly - 0.15);
