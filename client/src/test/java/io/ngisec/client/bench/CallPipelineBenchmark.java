@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * beside an idle {@code listen} process (carol) over the same time. Once with WAV files, once
  * through PulseAudio null sinks (javax.sound at both ends). Not part of {@code mvn verify} (the
  * name matches no test pattern); run it with {@code mvn -B -o -pl client -am verify
- * -Dtest=CallPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=CallPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, optionally with
+ * {@code -Dbench.warmup=S}, {@code -Dbench.seconds=S} and {@code -Dbench.jfr=DIR} (a JFR profile
+ * of each peer, written when it exits). docs/benchmarks.md, "Voice calls", has the results.
  */
 class CallPipelineBenchmark {
 
