@@ -24,6 +24,7 @@ import io.ngisec.client.server.Revocations;
 import io.ngisec.client.server.ServerException;
 import io.ngisec.client.server.SignalingClient;
 import io.ngisec.client.server.SignalingEvent;
+import io.ngisec.client.server.SignalingListener;
 import io.ngisec.client.session.PeerSessions;
 import io.ngisec.client.session.PeerTrust;
 import io.ngisec.client.session.SessionSetupException;
@@ -41,8 +42,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -104,6 +107,7 @@ public final class OnlinePeer implements AutoCloseable {
     private final CountDownLatch signalingUp = new CountDownLatch(1);
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("peer-refresh").factory());
+    private final List<SignalingListener> watchers = new CopyOnWriteArrayList<>();
     private volatile IceServers iceServers = IceServers.NONE;
     private volatile boolean revoked;
 
@@ -243,6 +247,20 @@ public final class OnlinePeer implements AutoCloseable {
         return calls;
     }
 
+    /**
+     * Lets {@code watcher} hear every signaling event (presence, connection up and down, policy
+     * changes) after this peer has handled it, on the signaling event thread: how the desktop app
+     * follows presence and the server connection. Events before the call are not replayed.
+     */
+    public void watchSignaling(SignalingListener watcher) {
+        watchers.add(Objects.requireNonNull(watcher, "watcher"));
+    }
+
+    /** The signaling connection's state now. */
+    public ConnectionState connectionState() {
+        return signaling.connectionState();
+    }
+
     /** The links open now. */
     public List<PeerLink> links() {
         return sessions.links();
@@ -345,6 +363,13 @@ public final class OnlinePeer implements AutoCloseable {
             case SignalingEvent.Disconnected d -> LOG.fine(() -> "signaling down: " + d.reason());
             case SignalingEvent.PolicyChanged p -> LOG.fine(() -> "policy now at version " + p.version());
             case SignalingEvent.Error e -> LOG.fine(() -> "signaling refused a frame: " + e.code());
+        }
+        for (SignalingListener watcher : watchers) {
+            try {
+                watcher.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a signaling watcher failed", e);
+            }
         }
     }
 

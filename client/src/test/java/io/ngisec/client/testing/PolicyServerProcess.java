@@ -66,19 +66,33 @@ public final class PolicyServerProcess implements AutoCloseable {
         int port = options.port() != 0 ? options.port() : freePort();
         admin("init", "--home", home.toString(), "--org", "Test", "--hostname", options.hostname(),
                 "--port", String.valueOf(port));
-        List<String> command = new ArrayList<>(options.namespaced());
-        command.addAll(serverJava());
-        command.addAll(List.of("start", "--home", home.toString(), "--listen", options.listenHost() + ":" + port));
-        command.addAll(options.startArgs());
         Fingerprint ca;
         try {
             ca = PublicHome.read(home).caCertificate().fingerprint();
         } catch (HomeException e) {
             throw new IOException("cannot read the new server home: " + e.getMessage(), e);
         }
+        return launch(home, URI.create("https://" + options.hostname() + ":" + port), ca, options.withPort(port));
+    }
+
+    /**
+     * Stops this server and starts it again on the same home, address and port (devices keep
+     * their identities; their connections drop and come back); returns the new process once it
+     * listens. This object is closed afterwards.
+     */
+    public PolicyServerProcess restart() throws IOException, InterruptedException, TimeoutException {
+        close();
+        return launch(home, url, caFingerprint, options);
+    }
+
+    private static PolicyServerProcess launch(Path home, URI url, Fingerprint ca, Options options)
+            throws IOException, InterruptedException, TimeoutException {
+        List<String> command = new ArrayList<>(options.namespaced());
+        command.addAll(serverJava());
+        command.addAll(List.of("start", "--home", home.toString(), "--listen", options.listenHost() + ":" + options.port()));
+        command.addAll(options.startArgs());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        PolicyServerProcess server = new PolicyServerProcess(home, URI.create("https://" + options.hostname() + ":" + port),
-                ca, process, options);
+        PolicyServerProcess server = new PolicyServerProcess(home, url, ca, process, options);
         try {
             server.awaitListening();
             return server;
@@ -268,6 +282,11 @@ public final class PolicyServerProcess implements AutoCloseable {
         /** Inside {@code namespace} at {@code address}, port 8443 (a fresh namespace has every port free). */
         public static Options inNamespace(String namespace, String address) {
             return new Options(namespace, address, address, 8443, List.of());
+        }
+
+        /** These options on {@code newPort}. */
+        public Options withPort(int newPort) {
+            return new Options(namespace, hostname, listenHost, newPort, startArgs);
         }
 
         /** These options with {@code args} added to {@code start}. */
