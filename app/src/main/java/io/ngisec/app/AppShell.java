@@ -1,0 +1,138 @@
+package io.ngisec.app;
+
+import atlantafx.base.theme.Styles;
+import io.ngisec.app.directory.ContactActions;
+import io.ngisec.app.enroll.EnrollView;
+import io.ngisec.app.enroll.EnrollViewModel;
+import io.ngisec.app.main.MainView;
+import io.ngisec.app.service.HomeEnrollment;
+import io.ngisec.app.service.OnlinePeerService;
+import io.ngisec.app.service.PeerOptions;
+import io.ngisec.app.service.SelfIdentity;
+import io.ngisec.app.theme.Themes;
+import io.ngisec.client.home.HomeException;
+import io.ngisec.client.home.PassphraseSource;
+import io.ngisec.client.home.PeerHome;
+import io.ngisec.client.store.StoredIdentity;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The one window and which screen it shows: a spinner while the home opens (off the FX thread),
+ * then enrollment for a fresh home or the main view for an enrolled one; after enrolling, the
+ * main view. Owns the services it starts and closes them with {@link #close()}. FX thread only.
+ */
+final class AppShell {
+
+    static final String TITLE = "NGISec Communicator";
+    private static final Logger LOG = Logger.getLogger(AppShell.class.getName());
+
+    private final Stage stage;
+    private final AppArguments arguments;
+    private final Path home;
+    private final Scene scene;
+    private HomeEnrollment enrollment;
+    private OnlinePeerService service;
+    private boolean closed;
+
+    AppShell(Stage stage, AppArguments arguments) {
+        this.stage = stage;
+        this.arguments = arguments;
+        this.home = arguments.home().orElseGet(PeerHome::defaultDirectory);
+        this.scene = new Scene(waiting("Opening " + home + " ..."), 960, 640);
+        Themes.style(scene);
+    }
+
+    void show() {
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.show();
+        Thread.ofVirtual().name("app-open-home").start(this::openHome);
+    }
+
+    /** Closes whatever service runs; blocks until the device is offline. */
+    void close() {
+        closed = true;
+        if (enrollment != null) {
+            enrollment.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private void openHome() {
+        try {
+            PeerHome opened = PeerHome.open(home, PassphraseSource.choose(Optional.empty(), System.getenv()));
+            Optional<StoredIdentity> stored;
+            try {
+                stored = opened.storedIdentity();
+            } catch (HomeException e) {
+                opened.close();
+                throw e;
+            }
+            Platform.runLater(() -> {
+                if (closed) {
+                    opened.close();
+                } else if (stored.isPresent()) {
+                    arguments.invite().ifPresent(i -> LOG.info("this home already holds an enrolled device; the invite is not used"));
+                    showMain(opened, SelfIdentity.of(stored.get()));
+                } else {
+                    opened.close();
+                    showEnrollment();
+                }
+            });
+        } catch (HomeException e) {
+            Platform.runLater(() -> scene.setRoot(failed(e.getMessage())));
+        }
+    }
+
+    private void showEnrollment() {
+        enrollment = new HomeEnrollment(home, Platform::runLater);
+        EnrollViewModel model = new EnrollViewModel(enrollment);
+        arguments.invite().ifPresent(model.inviteProperty()::set);
+        model.setOnEnrolled(identity -> enrollment.takeHome().ifPresent(h -> showMain(h, identity)));
+        stage.setTitle(TITLE + " - enroll this device");
+        scene.setRoot(new EnrollView(model).root());
+    }
+
+    private void showMain(PeerHome opened, SelfIdentity self) {
+        if (closed) {
+            opened.close();
+            return;
+        }
+        service = new OnlinePeerService(opened, self,
+                h -> PeerOptions.declining(notice -> LOG.info(notice)), Platform::runLater);
+        service.start();
+        stage.setTitle(TITLE + " - " + self.user() + " / " + self.deviceName());
+        scene.setRoot(new MainView(service, ContactActions.PENDING).root());
+    }
+
+    private static Parent waiting(String text) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setAccessibleText(text);
+        VBox box = new VBox(12, spinner, new Label(text));
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return new StackPane(box);
+    }
+
+    private static Parent failed(String message) {
+        Label label = new Label(message);
+        label.setId("fatalError");
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.DANGER);
+        label.setAccessibleText(message);
+        StackPane pane = new StackPane(label);
+        pane.setPadding(new javafx.geometry.Insets(24));
+        return pane;
+    }
+}

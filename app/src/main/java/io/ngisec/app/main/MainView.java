@@ -1,0 +1,50 @@
+package io.ngisec.app.main;
+
+import io.ngisec.app.directory.ContactActions;
+import io.ngisec.app.directory.DirectoryView;
+import io.ngisec.app.directory.DirectoryViewModel;
+import io.ngisec.app.service.PeerService;
+import io.ngisec.app.status.ConnectionBadge;
+import io.ngisec.app.status.StatusBar;
+import io.ngisec.app.status.StatusViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content, a thin shell: it only lays out the screens (header with the
+ * connection badge, directory in the middle, status bar below); each screen has its own
+ * ViewModel over the {@link PeerService}.
+ */
+public final class MainView {
+
+    private final BorderPane root = new BorderPane();
+
+    public MainView(PeerService service, ContactActions actions) {
+        StatusViewModel status = new StatusViewModel(service);
+        DirectoryViewModel directory = new DirectoryViewModel(service, actions);
+
+        Label title = new Label("NGISec Communicator", new FontIcon(Feather.SHIELD));
+        title.getStyleClass().add("app-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, spacer, new ConnectionBadge(status).root());
+        header.getStyleClass().add("app-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        root.setId("mainView");
+        root.setTop(header);
+        root.setCenter(new DirectoryView(directory).root());
+        root.setBottom(new StatusBar(status).root());
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,2 @@
+/** The main window's layout: header with the connection badge, the directory, the status bar. */
+package io.ngisec.app.main;

@@ -1,0 +1,36 @@
+package io.ngisec.app.status;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The window's bottom line: this device (user / device), its policy server, and the short CA fingerprint. */
+public final class StatusBar {
+
+    private final HBox root = new HBox();
+
+    public StatusBar(StatusViewModel model) {
+        root.getStyleClass().add("status-bar");
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(
+                label("identityStatus", Feather.USER, model.identityProperty(), "This device"),
+                label("serverStatus", Feather.SERVER, model.serverProperty(), "Policy server"),
+                label("caStatus", Feather.SHIELD, model.caProperty(), "Organization CA fingerprint"));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static Label label(String id, Feather icon,
+            javafx.beans.value.ObservableStringValue text, String accessible) {
+        Label label = new Label(null, new FontIcon(icon));
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(accessible, ": ", text));
+        return label;
+    }
+}
