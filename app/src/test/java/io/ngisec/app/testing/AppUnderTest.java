@@ -68,9 +68,10 @@ public final class AppUnderTest implements AutoCloseable {
         }).orElse(null));
     }
 
-    /** The items of the list view {@code query} finds, copied on the FX thread. */
+    /** The items of the list view {@code query} finds, copied on the FX thread; empty while there is none. */
     public <T> List<T> items(String query) {
-        return onFx(() -> List.copyOf(robot.lookup(query).<ListView<T>>queryAs(cast()).getItems()));
+        return onFx(() -> robot.lookup(query).<ListView<T>>tryQueryAs(cast()).map(l -> List.copyOf(l.getItems()))
+                .orElse(List.of()));
     }
 
     /** Sets a text input's content at once, as a paste would. */
