@@ -136,6 +136,8 @@ public final class EnrollView {
     private static Label fieldLabel(String text, javafx.scene.Node target) {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
+        // Grid columns would otherwise shrink the names to "..." beside a long fingerprint.
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (target != null) {
             label.setLabelFor(target);
         }

@@ -63,6 +63,7 @@ class EnrollmentScreenTest {
         assertThat(app.text("#caValue")).isEqualTo(server.caFingerprint().toString());
         assertThat(app.title()).startsWith("NGISec Communicator");
         assertThat(app.find("#mainView")).as("nothing enrolled before Enroll").isNull();
+        app.snapshot(Path.of("target", "screenshots", "enroll.png"));
 
         app.robot().clickOn("#deviceNameField").eraseText(app.text("#deviceNameField").length()).write("laptop");
         app.robot().clickOn("#enrollButton");
