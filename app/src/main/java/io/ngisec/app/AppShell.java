@@ -6,10 +6,13 @@ import io.ngisec.app.enroll.EnrollView;
 import io.ngisec.app.enroll.EnrollViewModel;
 import io.ngisec.app.main.MainView;
 import io.ngisec.app.service.HomeEnrollment;
+import io.ngisec.app.service.HomeUnlock;
 import io.ngisec.app.service.OnlinePeerService;
 import io.ngisec.app.service.PeerOptions;
 import io.ngisec.app.service.SelfIdentity;
 import io.ngisec.app.theme.Themes;
+import io.ngisec.app.unlock.UnlockView;
+import io.ngisec.app.unlock.UnlockViewModel;
 import io.ngisec.client.home.HomeException;
 import io.ngisec.client.home.PassphraseSource;
 import io.ngisec.client.home.PeerHome;
@@ -28,8 +31,8 @@ import javafx.stage.Stage;
 
 /**
  * The one window and which screen it shows: a spinner while the home opens (off the FX thread),
- * then enrollment for a fresh home or the main view for an enrolled one; after enrolling, the
- * main view. Owns the services it starts and closes them with {@link #close()}. FX thread only.
+ * then enrollment for a fresh home, the passphrase prompt for keys saved with one, or the main
+ * view; after enrolling or unlocking, the main view. Owns the services it starts and closes them with {@link #close()}. FX thread only.
  */
 final class AppShell {
 
@@ -41,6 +44,7 @@ final class AppShell {
     private final Path home;
     private final Scene scene;
     private HomeEnrollment enrollment;
+    private HomeUnlock unlock;
     private OnlinePeerService service;
     private boolean closed;
 
@@ -65,6 +69,9 @@ final class AppShell {
         if (enrollment != null) {
             enrollment.close();
         }
+        if (unlock != null) {
+            unlock.close();
+        }
         if (service != null) {
             service.close();
         }
@@ -74,8 +81,10 @@ final class AppShell {
         try {
             PeerHome opened = PeerHome.open(home, PassphraseSource.choose(Optional.empty(), System.getenv()));
             Optional<StoredIdentity> stored;
+            boolean locked;
             try {
                 stored = opened.storedIdentity();
+                locked = stored.isPresent() && !keysReadable(opened);
             } catch (HomeException e) {
                 opened.close();
                 throw e;
@@ -83,6 +92,9 @@ final class AppShell {
             Platform.runLater(() -> {
                 if (closed) {
                     opened.close();
+                } else if (locked) {
+                    opened.close();
+                    showUnlock(SelfIdentity.of(stored.get()));
                 } else if (stored.isPresent()) {
                     arguments.invite().ifPresent(i -> LOG.info("this home already holds an enrolled device; the invite is not used"));
                     showMain(opened, SelfIdentity.of(stored.get()));
@@ -94,6 +106,24 @@ final class AppShell {
         } catch (HomeException e) {
             Platform.runLater(() -> scene.setRoot(failed(e.getMessage())));
         }
+    }
+
+    /** Whether the keys open without a passphrase typed (generated key file, or NGISEC_PASSPHRASE). */
+    private static boolean keysReadable(PeerHome opened) {
+        try {
+            return opened.identity().isPresent();
+        } catch (HomeException e) {
+            LOG.fine(() -> "keys locked: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void showUnlock(SelfIdentity self) {
+        unlock = new HomeUnlock(home, Platform::runLater);
+        UnlockViewModel model = new UnlockViewModel(unlock, self.user() + " / " + self.deviceName());
+        model.setOnUnlocked(identity -> unlock.takeHome().ifPresent(h -> showMain(h, identity)));
+        stage.setTitle(TITLE + " - unlock");
+        scene.setRoot(new UnlockView(model).root());
     }
 
     private void showEnrollment() {

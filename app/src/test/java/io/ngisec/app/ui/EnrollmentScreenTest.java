@@ -81,6 +81,37 @@ class EnrollmentScreenTest {
     }
 
     @Test
+    void keysSavedWithAPassphraseAreAskedForAtTheNextStart(@TempDir Path home) throws Exception {
+        app = AppUnderTest.launch("--home", home.toString(), server.invite("erin"));
+        app.awaitText("#organizationValue", "Test");
+        app.robot().clickOn("#passphraseChoice");
+        app.robot().clickOn("#passphraseField").write("open sesame");
+        app.robot().clickOn("#confirmField").write("open sesam");
+        app.awaitText("#passphraseProblem", "the passphrases differ");
+        assertThat(app.disabled("#enrollButton")).isTrue();
+        app.robot().write("e");
+        app.robot().clickOn("#enrollButton");
+        app.await("the main window", () -> app.find("#mainView") != null, () -> app.text("#enrollError"));
+        app.awaitText("#connectionStatus", "Online");
+        app.close();
+        assertThat(home.resolve("secrets").resolve("home.key")).as("no key file beside passphrase-protected keys")
+                .doesNotExist();
+
+        app = AppUnderTest.launch("--home", home.toString());
+        app.await("the unlock screen", () -> app.find("#unlockPassphrase") != null, () -> app.title());
+        app.robot().clickOn("#unlockPassphrase").write("open sesam");
+        app.robot().clickOn("#unlockButton");
+        app.await("the wrong passphrase's error", () -> String.valueOf(app.text("#unlockError")).startsWith("wrong passphrase"),
+                () -> app.text("#unlockError"));
+        app.robot().clickOn("#unlockPassphrase").write("open sesame");
+        app.robot().clickOn("#unlockButton");
+
+        app.await("the main window", () -> app.find("#mainView") != null, () -> app.text("#unlockError"));
+        assertThat(app.text("#identityStatus")).startsWith("erin / ");
+        app.awaitText("#connectionStatus", "Online");
+    }
+
+    @Test
     void textThatIsNoInviteSaysSoAndEnrollStaysDisabled(@TempDir Path home) throws Exception {
         app = AppUnderTest.launch("--home", home.toString());
         app.await("the enrollment screen", () -> app.find("#inviteField") != null, () -> "");
