@@ -13,6 +13,10 @@ final class FileErrors {
     }
 
     static AudioException of(Path file, IOException e, AudioException.Reason reason) {
+        return of(file.toString(), e, reason);
+    }
+
+    static AudioException of(String file, IOException e, AudioException.Reason reason) {
         String why = switch (e) {
             case NoSuchFileException ignored -> "no such file or directory";
             case AccessDeniedException ignored -> "permission denied";

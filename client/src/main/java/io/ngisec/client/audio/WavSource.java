@@ -19,7 +19,7 @@ public final class WavSource implements AudioSource {
 
     private static final int CHUNK_BYTES = 64 * 1024;
 
-    private final Path path;
+    private final String name;
     private final InputStream in;
     private final WavHeader header;
     private final Resampler resampler;
@@ -30,8 +30,8 @@ public final class WavSource implements AudioSource {
     private boolean ended;
     private boolean closed;
 
-    private WavSource(Path path, InputStream in, WavHeader header) {
-        this.path = path;
+    private WavSource(String name, InputStream in, WavHeader header) {
+        this.name = name;
         this.in = in;
         this.header = header;
         this.resampler = header.sampleRate() == AudioFrame.SAMPLE_RATE
@@ -50,16 +50,25 @@ public final class WavSource implements AudioSource {
         } catch (IOException e) {
             throw FileErrors.of(path, e, AudioException.Reason.BAD_INPUT);
         }
+        return read(in, path.toString());
+    }
+
+    /**
+     * Reads WAV audio from {@code in} (a bundled resource), named {@code name} in messages; closing
+     * the source closes {@code in}. Fails as {@link #open} does when it cannot play it.
+     */
+    public static WavSource read(InputStream in, String name) throws AudioException {
+        InputStream buffered = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, CHUNK_BYTES);
         try {
-            WavHeader header = WavHeader.read(in, path.toString());
-            header.requireSupported(path.toString());
-            return new WavSource(path, in, header);
+            WavHeader header = WavHeader.read(buffered, name);
+            header.requireSupported(name);
+            return new WavSource(name, buffered, header);
         } catch (AudioException e) {
-            closeQuietly(in);
+            closeQuietly(buffered);
             throw e;
         } catch (IOException e) {
-            closeQuietly(in);
-            throw FileErrors.of(path, e, AudioException.Reason.BAD_INPUT);
+            closeQuietly(buffered);
+            throw FileErrors.of(name, e, AudioException.Reason.BAD_INPUT);
         }
     }
 
@@ -98,7 +107,7 @@ public final class WavSource implements AudioSource {
         try {
             got = want == 0 ? 0 : in.readNBytes(chunk, 0, want);
         } catch (IOException e) {
-            throw FileErrors.of(path, e, AudioException.Reason.FAILED);
+            throw FileErrors.of(name, e, AudioException.Reason.FAILED);
         }
         remaining -= got;
         // A file cut inside a sample frame: the partial frame is dropped.
@@ -131,7 +140,7 @@ public final class WavSource implements AudioSource {
 
     @Override
     public String describe() {
-        return "file " + path;
+        return "file " + name;
     }
 
     @Override

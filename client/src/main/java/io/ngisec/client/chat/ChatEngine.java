@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChatEngine implements LinkFeature {
 
+    /** The longest message, in characters. */
+    public static final int MAX_TEXT = ChatWire.MAX_TEXT;
+
     private static final System.Logger LOG = System.getLogger(ChatEngine.class.getName());
 
     private final ChatStore store;

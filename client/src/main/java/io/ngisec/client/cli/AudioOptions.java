@@ -21,6 +21,11 @@ final class AudioOptions {
     @Option(names = "--no-fec", hidden = true, description = "Never send in-band FEC (to measure what it brings).")
     private boolean noFec;
 
+    /** Whether {@code --in} or {@code --out} was given. */
+    boolean given() {
+        return in != null || out != null;
+    }
+
     /**
      * The media starter for these options, its devices and files checked once: a malformed value
      * or an unusable file is bad input (exit 2), no audio device a failure (exit 1).

@@ -1,5 +1,6 @@
 package io.ngisec.client.cli;
 
+import io.ngisec.client.audio.AudioException;
 import io.ngisec.client.call.CallEvent;
 import io.ngisec.client.call.CallException;
 import io.ngisec.client.call.CallListener;
@@ -8,10 +9,13 @@ import io.ngisec.client.call.MediaStarter;
 import io.ngisec.client.call.VoiceMedia;
 import io.ngisec.client.chat.ChatListener;
 import io.ngisec.client.chat.ChatMessage;
+import io.ngisec.client.echo.EchoChat;
+import io.ngisec.client.echo.EchoMediaStarter;
 import io.ngisec.client.home.PeerHome;
 import io.ngisec.client.identity.EnrolledIdentity;
 import io.ngisec.client.peer.OnlinePeer;
 import io.ngisec.client.transfer.OfferDecider;
+import io.ngisec.protocol.qos.Service;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,26 +63,38 @@ public final class ListenCommand implements Callable<Integer> {
     @Mixin
     private AudioOptions audio;
 
+    @Option(names = "--echo", description = "Be the echo contact: calls hear a greeting, a tone, then themselves; "
+            + "every chat message is answered \"echo: TEXT\" (what it accepts still follows --accept; no --in or --out).")
+    private boolean echo;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         String[] revoked = new String[1];
         boolean calls = accept.contains(Accept.calls);
-        MediaStarter media = calls ? audio.starter() : (link, id) -> {
+        if (echo && audio.given()) {
+            throw new UsageException("--echo plays its own audio: leave out --in and --out");
+        }
+        MediaStarter media = !calls ? (link, id) -> {
             throw new IOException("not accepting calls");
-        };
+        } : echo ? echoMedia() : audio.starter();
         if (calls) {
             VoiceMedia.warmUp();
         }
         CallPrinter callPrinter = new CallPrinter(out, json);
         CallListener callListener = calls ? answering(callPrinter) : callPrinter;
+        CompletableFuture<OnlinePeer> online = new CompletableFuture<>();
+        ChatListener chatListener = echo ? new EchoChat(chatPrinter(out), (device, text) -> {
+            OnlinePeer p = online.get();
+            p.chat().send(p.connect(device, Set.of(Service.CHAT)), text);
+        }, note -> println(out, note)) : chatPrinter(out);
         try (PeerHome home = homeOptions.open()) {
             Path folder = saveFolder(home);
             OfferDecider offers = accept.contains(Accept.files) ? OfferDecider.acceptInto(folder)
                     : OfferDecider.declineAll("not accepting files");
             OnlinePeer peer = PeerStarter.start(home, new OnlinePeer.Options(PeerStarter.sessionSettings(), offers,
-                    accept.contains(Accept.chat), new TransferPrinter(out, json, false), chatPrinter(out),
+                    accept.contains(Accept.chat), new TransferPrinter(out, json, false), chatListener,
                     notice -> {
                         revoked[0] = notice;
                         stop.countDown();
@@ -87,6 +104,7 @@ public final class ListenCommand implements Callable<Integer> {
                 stop.countDown();
             });
             Runtime.getRuntime().addShutdownHook(hook);
+            online.complete(peer);
             EnrolledIdentity me = peer.identity();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -95,10 +113,11 @@ public final class ListenCommand implements Callable<Integer> {
                 o.put("device", me.deviceName());
                 o.put("deviceId", me.deviceId().toString());
                 o.put("saveDir", folder.toString());
+                o.put("echo", echo);
                 out.println(Json.line(o));
             } else {
                 out.println("listening as " + me.user() + "/" + me.deviceName() + ", accepting " + accept
-                        + ", files into " + folder);
+                        + ", files into " + folder + (echo ? ", as the echo contact" : ""));
             }
             out.flush();
             stop.await();
@@ -127,6 +146,21 @@ public final class ListenCommand implements Callable<Integer> {
                 printer.onEvent(event);
             }
         };
+    }
+
+    private static MediaStarter echoMedia() {
+        try {
+            return EchoMediaStarter.load();
+        } catch (AudioException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    private static void println(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     private Path saveFolder(PeerHome home) {
