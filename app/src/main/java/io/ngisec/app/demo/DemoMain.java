@@ -4,10 +4,17 @@ import io.ngisec.client.call.VoiceMedia;
 import io.ngisec.client.link.PeerLink;
 import io.ngisec.protocol.qos.Service;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code ngisec demo [--headless] [--keep]}: sets up a policy server, the echo contact and the
@@ -20,6 +27,8 @@ public final class DemoMain {
 
     /** The policy server's class path (the launcher hands in server/target's jar and libraries). */
     public static final String SERVER_CLASSPATH = "ngisec.demo.server.classpath";
+    /** Optional: a folder where the child JVMs keep CDS archives between demos (the launcher gives app/target's). */
+    public static final String ARCHIVES = "ngisec.demo.archives";
     /** The app's main class, started as a process by name: the demo itself never loads JavaFX. */
     static final String APP_LAUNCHER = "io.ngisec.app.AppLauncher";
 
@@ -32,8 +41,24 @@ public final class DemoMain {
         this.err = err;
     }
 
+    // Held so the configured levels are not lost when the loggers are collected.
+    private static final Logger ROOT = Logger.getLogger("");
+    private static final Logger[] LIBRARIES = {Logger.getLogger("org.ice4j"), Logger.getLogger("org.jitsi")};
+
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(new DemoMain(System.out, System.err).run(List.of(args)));
+    }
+
+    /** The demo prints what happens; ice4j's INFO chatter (candidates, pairs) would drown it, as in ./ngisec. */
+    private static void quietLibraries() {
+        ROOT.setLevel(Level.WARNING);
+        for (Handler h : ROOT.getHandlers()) {
+            h.setLevel(Level.WARNING);
+        }
+        for (Logger quiet : LIBRARIES) {
+            quiet.setLevel(Level.OFF);
+        }
     }
 
     /** Runs the demo; returns the exit code. */
@@ -56,7 +81,7 @@ public final class DemoMain {
         }
         DemoOrg org;
         try {
-            org = DemoOrg.create(options.keep());
+            org = DemoOrg.create(options.keep(), archives());
         } catch (DemoFailure e) {
             err.println("demo failed: " + e.getMessage());
             return 1;
@@ -116,7 +141,7 @@ public final class DemoMain {
         Process app;
         try {
             app = builder.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DemoFailure("cannot start the app: " + e.getMessage(), e);
         }
         try {
@@ -132,6 +157,18 @@ public final class DemoMain {
                     app.destroyForcibly();
                 }
             }
+        }
+    }
+
+    private static Optional<Path> archives() {
+        String dir = System.getProperty(ARCHIVES, "");
+        if (dir.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.createDirectories(Path.of(dir)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // only a speed-up: without it the demo starts its JVMs from scratch
         }
     }
 

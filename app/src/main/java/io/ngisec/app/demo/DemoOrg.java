@@ -46,20 +46,25 @@ final class DemoOrg implements AutoCloseable {
 
     private final Path dir;
     private final boolean keep;
+    private final Optional<Path> archives;
     private final List<ChildProcess> processes = new ArrayList<>();
     private boolean closed;
     private volatile ChildProcess echo;
     private final AtomicInteger admins = new AtomicInteger();
 
-    private DemoOrg(Path dir, boolean keep) {
+    private DemoOrg(Path dir, boolean keep, Optional<Path> archives) {
         this.dir = dir;
         this.keep = keep;
+        this.archives = archives;
     }
 
-    /** Creates the folder; nothing runs yet. */
-    static DemoOrg create(boolean keep) throws DemoFailure {
+    /**
+     * Creates the folder; nothing runs yet. With {@code archives}, each child JVM keeps a CDS
+     * archive of the classes it loaded there (one per role), so later demos start them faster.
+     */
+    static DemoOrg create(boolean keep, Optional<Path> archives) throws DemoFailure {
         try {
-            return new DemoOrg(Files.createTempDirectory("ngisec-demo-"), keep);
+            return new DemoOrg(Files.createTempDirectory("ngisec-demo-"), keep, archives);
         } catch (IOException e) {
             throw new DemoFailure("cannot create a temporary folder: " + e.getMessage(), e);
         }
@@ -91,7 +96,7 @@ final class DemoOrg implements AutoCloseable {
         int port = freePort();
         admin(serverClasspath, "init", "--home", serverHome.toString(), "--org", "Demo", "--hostname", "127.0.0.1",
                 "--port", String.valueOf(port));
-        ChildProcess server = spawn("policy server", java(serverClasspath, "io.ngisec.server.cli.ServerMain", "start",
+        ChildProcess server = spawn("policy server", java("server", serverClasspath, "io.ngisec.server.cli.ServerMain", "start",
                 "--home", serverHome.toString(), "--listen", "127.0.0.1:" + port), "server.log");
         server.awaitLine(l -> l.startsWith("listening on"), START);
         progress.accept("policy server of org \"Demo\" listening on https://127.0.0.1:" + port + " (embedded database)");
@@ -100,7 +105,7 @@ final class DemoOrg implements AutoCloseable {
         CompletableFuture<Void> echoReady = inBackground(() -> {
             enroll(invite(admin(serverClasspath, "invite", "--home", serverHome.toString(), "--user", ECHO)),
                     dir.resolve(ECHO), ECHO_DEVICE);
-            echo = spawn("echo contact", java(clientClasspath, "io.ngisec.client.cli.Main", "listen",
+            echo = spawn("echo contact", java("echo", clientClasspath, "io.ngisec.client.cli.Main", "listen",
                     "--home", dir.resolve(ECHO).toString(), "--echo", "--accept", "calls,files,chat",
                     "--save-dir", echoInbox().toString()), "echo.log");
             return null;
@@ -182,11 +187,13 @@ final class DemoOrg implements AutoCloseable {
     }
 
     private List<String> admin(String serverClasspath, String... args) throws DemoFailure, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
-                // One-shot commands: quick start matters more than peak speed.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", serverClasspath, "io.ngisec.server.cli.ServerMain"));
-        command.addAll(List.of(args));
         String what = "server " + args[0];
+        String role = "server-" + args[0] + (args.length > 4 && "--user".equals(args[3]) ? "-" + args[4] : "");
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(archive(role));
+        // One-shot commands: quick start matters more than peak speed.
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", serverClasspath, "io.ngisec.server.cli.ServerMain"));
+        command.addAll(List.of(args));
         ChildProcess p = spawn(what + " command", command, "server-" + args[0] + "-" + admins.incrementAndGet() + ".log");
         int code = p.awaitExit(START);
         if (code != 0) {
@@ -206,10 +213,18 @@ final class DemoOrg implements AutoCloseable {
         }
     }
 
-    private static List<String> java(String classpath, String main, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp", classpath, main));
+    private List<String> java(String role, String classpath, String main, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(archive(role));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classpath, main));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The JVM options that keep {@code role}'s CDS archive (made on the first run, checked and used after). */
+    private List<String> archive(String role) {
+        return archives.map(d -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + d.resolve(role + ".jsa")))
+                .orElse(List.of());
     }
 
     /** The java that runs the demo, for its children. */

@@ -42,8 +42,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class HeadlessScenario {
 
-    /** Long enough for the greeting and beep (about 6 s) and two seconds of echo. */
-    static final Duration CALL = Duration.ofSeconds(9);
+    /** Long enough for the greeting and beep (about 6 s) and three seconds of echo. */
+    static final Duration CALL = Duration.ofSeconds(10);
     static final double OWN_TONE_HZ = 440;
     static final long FILE_BYTES = 8L << 20;
     static final String CHAT_TEXT = "hello from the NGISec demo";

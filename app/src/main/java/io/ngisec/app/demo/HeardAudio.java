@@ -13,7 +13,7 @@ final class HeardAudio implements AudioSink {
 
     /** What a second of received audio was. */
     enum Heard {
-        SILENCE("silence"), VOICE("the greeting"), BEEP("the beep"), OWN_TONE("your tone, echoed back");
+        SILENCE("silence"), SPEECH("speech"), BEEP("the beep"), OWN_TONE("your tone, echoed back");
 
         private final String label;
 
@@ -67,7 +67,7 @@ final class HeardAudio implements AudioSink {
             } else if (beepEnergy > DOMINANT * energy) {
                 last = Heard.BEEP;
             } else {
-                last = Heard.VOICE;
+                last = Heard.SPEECH;
             }
             energy = 0;
             ownEnergy = 0;

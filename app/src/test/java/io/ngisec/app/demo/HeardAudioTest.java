@@ -20,7 +20,7 @@ class HeardAudioTest {
         assertThat(heard.last()).isEqualTo(HeardAudio.Heard.BEEP);
         assertThat(heard.heardOwnTone()).isFalse();
         play(heard, noise());
-        assertThat(heard.last()).isEqualTo(HeardAudio.Heard.VOICE);
+        assertThat(heard.last()).isEqualTo(HeardAudio.Heard.SPEECH);
         play(heard, tone(440));
         assertThat(heard.last()).isEqualTo(HeardAudio.Heard.OWN_TONE);
         assertThat(heard.lastDbfs()).isBetween(-13.0, -7.0); // half scale: -6 dBFS peak, -9 dBFS RMS
