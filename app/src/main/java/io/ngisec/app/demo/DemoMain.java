@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,7 +87,11 @@ public final class DemoMain {
             err.println("demo failed: " + e.getMessage());
             return 1;
         }
-        Thread hook = Thread.ofPlatform().unstarted(org::close);
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            stopping.set(true);
+            org.close();
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             out.println("NGISec Communicator demo" + (options.headless() ? " (headless)" : "") + ": everything runs on loopback in "
@@ -94,7 +99,8 @@ public final class DemoMain {
             org.start(serverClasspath, System.getProperty("java.class.path"), this::step);
             return options.headless() ? headless(org) : app(org);
         } catch (DemoFailure e) {
-            err.println("demo failed: " + e.getMessage());
+            // Stopped by Ctrl-C or SIGTERM: what failed is only the hook's cleanup taking the processes away.
+            err.println(stopping.get() ? "demo stopped; its processes and folder are cleaned up" : "demo failed: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

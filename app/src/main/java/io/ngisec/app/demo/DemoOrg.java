@@ -223,8 +223,9 @@ final class DemoOrg implements AutoCloseable {
 
     /** The JVM options that keep {@code role}'s CDS archive (made on the first run, checked and used after). */
     private List<String> archive(String role) {
-        return archives.map(d -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + d.resolve(role + ".jsa")))
-                .orElse(List.of());
+        // An archive that no longer fits (a rebuilt jar, other options) is remade silently: its notes would be noise.
+        return archives.map(d -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + d.resolve(role + ".jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off")).orElse(List.of());
     }
 
     /** The java that runs the demo, for its children. */
