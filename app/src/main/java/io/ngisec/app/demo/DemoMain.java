@@ -36,6 +36,7 @@ public final class DemoMain {
     private final PrintStream out;
     private final PrintStream err;
     private final long started = System.nanoTime();
+    private volatile Process app;
 
     DemoMain(PrintStream out, PrintStream err) {
         this.out = out;
@@ -90,6 +91,7 @@ public final class DemoMain {
         AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             stopping.set(true);
+            stopApp();
             org.close();
         });
         Runtime.getRuntime().addShutdownHook(hook);
@@ -144,25 +146,38 @@ public final class DemoMain {
         step("opening the app as you (call, send files to and chat with echo; close the window to end the demo)");
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(DemoOrg.LOOPBACK);
-        Process app;
+        Process launched;
         try {
-            app = builder.start();
+            launched = builder.start();
         } catch (IOException e) {
             throw new DemoFailure("cannot start the app: " + e.getMessage(), e);
         }
+        app = launched;
         try {
-            int code = app.waitFor();
+            int code = launched.waitFor();
             if (code != 0) {
                 throw new DemoFailure("the app exited with code " + code);
             }
             return 0;
         } finally {
-            if (app.isAlive()) {
-                app.destroy();
-                if (!app.waitFor(10, TimeUnit.SECONDS)) {
-                    app.destroyForcibly();
-                }
+            stopApp();
+        }
+    }
+
+    /** Closes the app's window (SIGTERM) if it is still open, before the server and echo go. */
+    private void stopApp() {
+        Process p = app;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
