@@ -261,6 +261,17 @@ public final class SessionCore {
         return true;
     }
 
+    /** Whether {@link #read} of stream {@code streamId} would return at once: data, or the end of the stream. */
+    public boolean isReadable(long streamId) {
+        ReceiveStream rs = receiveStream(streamId);
+        return rs.readableBytes() > 0 || rs.isFinished();
+    }
+
+    /** Whether a received real-time datagram waits to be taken. */
+    public boolean hasDatagram() {
+        return !datagramsReceived.isEmpty();
+    }
+
     /** The oldest real-time datagram received and not yet taken, if any. */
     public Optional<DatagramFrame> receiveDatagram() {
         return Optional.ofNullable(datagramsReceived.pollFirst());
