@@ -28,12 +28,23 @@ public final class VoiceEncoder {
     /** Default bitrate, bit/s: good wideband speech, FEC possible once loss is expected. */
     public static final int DEFAULT_BITRATE = 24_000;
 
+    /** Opus complexity calls use; see {@code docs/benchmarks.md}, "Opus encoder complexity". */
+    public static final int DEFAULT_COMPLEXITY = 5;
+
     private final OpusEncoder opus;
     private final byte[] packet = new byte[VoiceFormat.MAX_PACKET_BYTES];
     private int bitrate;
     private int expectedLossPercent;
 
     public VoiceEncoder() {
+        this(DEFAULT_COMPLEXITY);
+    }
+
+    /** An encoder at {@code complexity} (0..10: Opus's trade of CPU against quality). */
+    public VoiceEncoder(int complexity) {
+        if (complexity < 0 || complexity > 10) {
+            throw new IllegalArgumentException("complexity " + complexity + " outside 0..10");
+        }
         try {
             opus = new OpusEncoder(VoiceFormat.SAMPLE_RATE, VoiceFormat.CHANNELS,
                     OpusApplication.OPUS_APPLICATION_VOIP);
@@ -42,6 +53,7 @@ public final class VoiceEncoder {
         }
         opus.setSignalType(OpusSignal.OPUS_SIGNAL_VOICE);
         opus.setUseInbandFEC(true);
+        opus.setComplexity(complexity);
         configure(DEFAULT_BITRATE, 0);
     }
 
