@@ -84,6 +84,11 @@ public final class UdpSession implements AutoCloseable {
     private final Map<Long, Integer> waitingReaders = new HashMap<>();
     /** Callers blocked in {@link #write} or {@link #awaitSendDone}; guarded by {@code lock}. */
     private int waitingSenders;
+    /**
+     * When the driver's current sleep ends (nanoTime); guarded by {@code lock}. Stale, in the
+     * past, while the driver runs: it then recomputes its deadline under the lock anyway.
+     */
+    private long driverWakeAt = Long.MAX_VALUE;
     private final DatagramInbox inbox;
     private final RecordLayer record;
     private final SessionCore core;
@@ -227,6 +232,7 @@ public final class UdpSession implements AutoCloseable {
     /** Queues one real-time datagram (see {@link SessionCore#sendDatagram}); false if it cannot fit a packet. */
     public boolean sendDatagram(long channelId, byte[] data) throws SessionFailure {
         boolean queued;
+        boolean wake = false;
         lock.lock();
         try {
             checkOpen();
@@ -236,11 +242,14 @@ public final class UdpSession implements AutoCloseable {
                 // hand-over, which on a busy machine costs a voice frame milliseconds.
                 core.poll(System.nanoTime());
                 flushPaths();
+                wake = driverSleepsTooLong();
             }
         } finally {
             lock.unlock();
         }
-        inbox.wake(); // the driver's next deadline may have moved
+        if (wake) {
+            inbox.wake();
+        }
         return queued;
     }
 
@@ -517,6 +526,7 @@ public final class UdpSession implements AutoCloseable {
                             migrator.nextTimeout().orElse(Long.MAX_VALUE));
                     next = Math.min(next, statsPublisher.publishDue(now, snapshot));
                     sleep = Math.min(next - now, MAX_SLEEP_NANOS);
+                    driverWakeAt = now + sleep;
                 } finally {
                     lock.unlock();
                 }
@@ -596,6 +606,18 @@ public final class UdpSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Holding the lock: whether what just happened (a datagram sent, packets received) moved a
+     * deadline of the core or the migrator before the driver's wake-up. Only then is the driver
+     * woken: a call sends and receives 100 packets a second, and waking the driver for each, to
+     * find nothing due, was a thread hand-over per packet.
+     */
+    private boolean driverSleepsTooLong() {
+        long now = System.nanoTime();
+        long next = Math.min(core.nextTimeout(now).orElse(Long.MAX_VALUE), migrator.nextTimeout().orElse(Long.MAX_VALUE));
+        return next < driverWakeAt;
+    }
+
     /** Holding the lock: every blocked caller re-checks (the session ended or closed). */
     private void wakeAll() {
         readable.signalAll();
@@ -647,13 +669,17 @@ public final class UdpSession implements AutoCloseable {
             if (terminated) {
                 return;
             }
+            boolean wake;
             lock.lock();
             try {
                 afterReceiveLocked();
+                wake = driverSleepsTooLong();
             } finally {
                 lock.unlock();
             }
-            inbox.wake();
+            if (wake) {
+                inbox.wake();
+            }
         }
     }
 
