@@ -4,10 +4,11 @@ import atlantafx.base.theme.Styles;
 import io.ngisec.app.directory.ContactActions;
 import io.ngisec.app.enroll.EnrollView;
 import io.ngisec.app.enroll.EnrollViewModel;
-import io.ngisec.app.main.MainView;
+import io.ngisec.app.main.Workbench;
+import io.ngisec.app.transfer.FilePicker;
+import io.ngisec.app.transfer.FolderOpener;
 import io.ngisec.app.service.HomeEnrollment;
 import io.ngisec.app.service.HomeUnlock;
-import io.ngisec.app.service.OnlinePeerService;
 import io.ngisec.app.service.PeerOptions;
 import io.ngisec.app.service.SelfIdentity;
 import io.ngisec.app.theme.Themes;
@@ -45,7 +46,7 @@ final class AppShell {
     private final Scene scene;
     private HomeEnrollment enrollment;
     private HomeUnlock unlock;
-    private OnlinePeerService service;
+    private Workbench workbench;
     private boolean closed;
 
     AppShell(Stage stage, AppArguments arguments) {
@@ -72,8 +73,8 @@ final class AppShell {
         if (unlock != null) {
             unlock.close();
         }
-        if (service != null) {
-            service.close();
+        if (workbench != null) {
+            workbench.close();
         }
     }
 
@@ -140,11 +141,11 @@ final class AppShell {
             opened.close();
             return;
         }
-        service = new OnlinePeerService(opened, self,
-                h -> PeerOptions.declining(notice -> LOG.info(notice)), Platform::runLater);
-        service.start();
+        workbench = new Workbench(opened, self, h -> PeerOptions.declining(notice -> LOG.info(notice)), ContactActions.PENDING,
+                FilePicker.SYSTEM, FolderOpener.desktop(), () -> stage, Platform::runLater);
+        workbench.start();
         stage.setTitle(TITLE + " - " + self.user() + " / " + self.deviceName());
-        scene.setRoot(new MainView(service, ContactActions.PENDING).root());
+        scene.setRoot(workbench.root());
     }
 
     private static Parent waiting(String text) {

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +35,18 @@ final class ColleagueCell extends ListCell<Colleague> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         row = new HBox(10, dot, new VBox(2, name, detail), spacer, actions);
         row.setAlignment(Pos.CENTER_LEFT);
+        setOnDragOver(e -> {
+            if (getItem() != null && e.getDragboard().hasFiles() && model.acceptsFiles(getItem())) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean taken = getItem() != null && e.getDragboard().hasFiles()
+                    && model.dropFiles(getItem(), e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            e.setDropCompleted(taken);
+            e.consume();
+        });
     }
 
     @Override

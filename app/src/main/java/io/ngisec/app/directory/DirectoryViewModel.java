@@ -68,6 +68,20 @@ public final class DirectoryViewModel {
         return true;
     }
 
+    /** Whether files dropped on {@code colleague}'s row would be sent. */
+    public boolean acceptsFiles(Colleague colleague) {
+        return actions.acceptsFiles(colleague);
+    }
+
+    /** Sends files dropped on {@code colleague}'s row; false when they are not taken there. */
+    public boolean dropFiles(Colleague colleague, List<java.nio.file.Path> paths) {
+        if (paths.isEmpty() || !actions.acceptsFiles(colleague)) {
+            return false;
+        }
+        actions.filesDropped(colleague, paths);
+        return true;
+    }
+
     /** A row's second line: presence and device count. */
     public static String detail(Colleague c) {
         int devices = c.devices().size();

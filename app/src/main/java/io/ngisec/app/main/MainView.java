@@ -27,6 +27,11 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
 
     public MainView(PeerService service, ContactActions actions) {
+        this(service, actions, null);
+    }
+
+    /** With {@code workspace} (transfers, conversations) beside the directory; null for none. */
+    public MainView(PeerService service, ContactActions actions, javafx.scene.Node workspace) {
         StatusViewModel status = new StatusViewModel(service);
         DirectoryViewModel directory = new DirectoryViewModel(service, actions);
 
@@ -40,7 +45,15 @@ public final class MainView {
 
         root.setId("mainView");
         root.setTop(header);
-        root.setCenter(new DirectoryView(directory).root());
+        Parent directoryView = new DirectoryView(directory).root();
+        if (workspace == null) {
+            root.setCenter(directoryView);
+        } else {
+            javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(directoryView, workspace);
+            split.setDividerPositions(0.38);
+            javafx.scene.control.SplitPane.setResizableWithParent(directoryView, false);
+            root.setCenter(split);
+        }
         root.setBottom(new StatusBar(status).root());
     }
 

@@ -29,6 +29,15 @@ public final class PeerOptions {
                 TransferListener.NONE, ChatListener.NONE, notices);
     }
 
+    /**
+     * {@code base} with transfers and chat handed to the app's screens: offers go to {@code offers}
+     * (which asks the user), chat is accepted, and both engines report to the listeners given.
+     */
+    public static OnlinePeer.Options withTransfersAndChat(OnlinePeer.Options base, OfferDecider offers,
+            TransferListener transfers, ChatListener chat) {
+        return new OnlinePeer.Options(base.sessions(), offers, true, transfers, chat, base.notices(), base.media(), base.calls());
+    }
+
     /** Session settings with host candidates limited to {@code hostAddresses} (null or blank: every interface); bad entries are skipped. */
     static PeerSessions.Settings sessions(String hostAddresses) {
         PeerSessions.Settings defaults = PeerSessions.Settings.defaults();

@@ -92,17 +92,20 @@ class DirectoryPresenceTest {
     }
 
     @Test
-    void contactActionsArePresentButSayWhichScreenBringsThem() throws Exception {
+    void contactActionsSayWhatTheyDoOrWhyTheyCannot() throws Exception {
         app = AppUnderTest.launch("--home", alice.toString());
         app.await("bob listed", () -> colleague("bob").isPresent(), this::directoryState);
 
         assertThat(app.disabled("#call-bob")).isTrue();
         assertThat(app.disabled("#send_files-bob")).isTrue();
-        assertThat(app.disabled("#chat-bob")).isTrue();
+        assertThat(AppUnderTest.onFx(() -> ((javafx.scene.control.Button) app.find("#send_files-bob")).getTooltip().getText()))
+                .isEqualTo("Send files: bob is offline");
+        // The conversation (its history) opens while bob is offline too.
+        assertThat(app.disabled("#chat-bob")).isFalse();
         assertThat(AppUnderTest.onFx(() -> ((javafx.scene.control.Button) app.find("#call-bob")).getTooltip().getText()))
                 .isEqualTo("Call: arrives with the call screen");
         assertThat(AppUnderTest.onFx(() -> ((javafx.scene.control.Button) app.find("#chat-bob")).getTooltip().getText()))
-                .isEqualTo("Chat: arrives with the chat screen");
+                .isEqualTo("Chat: read the conversation (bob is offline)");
     }
 
     private List<Colleague> colleagues() {
