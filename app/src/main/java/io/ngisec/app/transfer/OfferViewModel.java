@@ -24,6 +24,8 @@ public final class OfferViewModel {
 
     /** How many file names the dialog lists before "and N more". */
     static final int LISTED = 8;
+    /** What the sender reads when the user declines. */
+    static final String DECLINED = "the receiver said no";
 
     private final IncomingOffer offer;
     private final TransferService service;
@@ -109,7 +111,7 @@ public final class OfferViewModel {
 
     public void decline() {
         if (!closed.get()) {
-            service.decide(offer.id(), new OfferDecision.Decline("declined"));
+            service.decide(offer.id(), new OfferDecision.Decline(DECLINED));
             closed.set(true);
         }
     }

@@ -86,7 +86,10 @@ public final class TransferItem {
         } else if (s.state() == TransferState.OFFERED) {
             name = "Waiting for " + s.peerUser();
         }
-        return s.reason().isBlank() || s.state() == TransferState.TRANSFERRING ? name : name + ": " + s.reason();
+        // The engine words some reasons "declined: why"; the state is said once.
+        String prefix = s.state().name().toLowerCase(Locale.ROOT) + ": ";
+        String reason = s.reason().startsWith(prefix) ? s.reason().substring(prefix.length()) : s.reason();
+        return reason.isBlank() || s.state() == TransferState.TRANSFERRING ? name : name + ": " + reason;
     }
 
     public TransferId id() {

@@ -45,6 +45,13 @@ public final class AppUnderTest implements AutoCloseable {
         return new AppUnderTest(FxToolkit.setupApplication(NgisecApp.class, args));
     }
 
+    /** A window that {@code setup} fills (on the FX thread), for screens built without the whole app. */
+    public static AppUnderTest stage(java.util.function.Consumer<Stage> setup) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(setup);
+        return new AppUnderTest(null);
+    }
+
     public FxRobot robot() {
         return robot;
     }
@@ -113,7 +120,9 @@ public final class AppUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 

@@ -128,13 +128,16 @@ class TransfersViewModelTest {
         IncomingOffer first = offer();
         service.offered(first);
         dialogs.getFirst().decline();
-        assertThat(service.decisions()).containsEntry(first.id(), new OfferDecision.Decline("declined"));
+        assertThat(service.decisions()).containsEntry(first.id(), new OfferDecision.Decline("the receiver said no"));
         assertThat(service.savedFolders()).isEmpty();
 
         IncomingOffer second = offer();
         service.offered(second);
         service.changed(ended(second.id(), Direction.INCOMING, TransferState.CANCELLED, "cancelled by bob", Optional.empty()));
         assertThat(dialogs.get(1).closedProperty().get()).isTrue();
+        assertThat(model.items().getFirst().statusProperty().get()).isEqualTo("Cancelled: cancelled by bob");
+        service.changed(ended(first.id(), Direction.INCOMING, TransferState.DECLINED, "declined: the receiver said no", Optional.empty()));
+        assertThat(model.items().getFirst().statusProperty().get()).isEqualTo("Declined: the receiver said no");
         assertThat(service.decisions()).doesNotContainKey(second.id());
     }
 
