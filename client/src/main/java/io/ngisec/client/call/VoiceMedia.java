@@ -42,9 +42,15 @@ public final class VoiceMedia implements CallMedia {
      */
     public record Options(boolean fec, JitterBufferConfig jitter, double deviceLatencyMillis, boolean trace) {
 
-        /** FEC on, the default buffer, 40 ms of device buffering (two frames each end), tracing as the environment says. */
+        /**
+         * FEC on, the default buffer, 13 ms of device buffering, tracing as the environment says.
+         * 13 ms is what {@code DeviceLatencyBenchmark} measured for one direction's device part
+         * (the far speaker's and this microphone's lines and the sound server, PulseAudio null
+         * sinks, the 20 ms frame filling apart: the estimate counts that as the frame interval);
+         * real converters add a few ms more. See docs/benchmarks.md, "Voice calls".
+         */
         public static Options defaults() {
-            return new Options(true, JitterBufferConfig.defaults(), 40, true);
+            return new Options(true, JitterBufferConfig.defaults(), 13, true);
         }
 
         public Options withFec(boolean on) {
