@@ -1,6 +1,11 @@
 package io.ngisec.app;
 
 import atlantafx.base.theme.Styles;
+import io.ngisec.app.call.CallActions;
+import io.ngisec.app.call.CallView;
+import io.ngisec.app.call.CallViewModel;
+import io.ngisec.app.call.Delay;
+import io.ngisec.app.directory.ContactAction;
 import io.ngisec.app.directory.ContactActions;
 import io.ngisec.app.enroll.EnrollView;
 import io.ngisec.app.enroll.EnrollViewModel;
@@ -9,6 +14,8 @@ import io.ngisec.app.transfer.FilePicker;
 import io.ngisec.app.transfer.FolderOpener;
 import io.ngisec.app.service.HomeEnrollment;
 import io.ngisec.app.service.HomeUnlock;
+import io.ngisec.app.service.CallAudio;
+import io.ngisec.app.service.OnlinePeerCalls;
 import io.ngisec.app.service.PeerOptions;
 import io.ngisec.app.service.SelfIdentity;
 import io.ngisec.app.theme.Themes;
@@ -46,7 +53,8 @@ final class AppShell {
     private final Scene scene;
     private HomeEnrollment enrollment;
     private HomeUnlock unlock;
-    private Workbench workbench;
+    private volatile Workbench workbench;
+    private OnlinePeerCalls calls;
     private boolean closed;
 
     AppShell(Stage stage, AppArguments arguments) {
@@ -72,6 +80,9 @@ final class AppShell {
         }
         if (unlock != null) {
             unlock.close();
+        }
+        if (calls != null) {
+            calls.close();
         }
         if (workbench != null) {
             workbench.close();
@@ -141,8 +152,13 @@ final class AppShell {
             opened.close();
             return;
         }
-        workbench = new Workbench(opened, self, h -> PeerOptions.declining(notice -> LOG.info(notice)), ContactActions.PENDING,
+        calls = new OnlinePeerCalls(() -> Optional.ofNullable(workbench).flatMap(w -> w.service().onlinePeer()),
+                new CallAudio(), Platform::runLater);
+        CallViewModel callModel = new CallViewModel(calls, Delay.fx());
+        workbench = new Workbench(opened, self, h -> PeerOptions.withCalls(PeerOptions.declining(notice -> LOG.info(notice)),
+                calls.audio(), calls.listener()), ContactActions.PENDING.with(ContactAction.CALL, new CallActions(callModel)),
                 FilePicker.SYSTEM, FolderOpener.desktop(), () -> stage, Platform::runLater);
+        workbench.showCallPanel(new CallView(callModel).root());
         workbench.start();
         stage.setTitle(TITLE + " - " + self.user() + " / " + self.deviceName());
         scene.setRoot(workbench.root());

@@ -57,6 +57,11 @@ public final class MainView {
         root.setBottom(new StatusBar(status).root());
     }
 
+    /** Shows {@code panel} (the call screen) at the window's right; it hides itself while there is no call. */
+    public void showCallPanel(Parent panel) {
+        root.setRight(panel);
+    }
+
     public Parent root() {
         return root;
     }

@@ -81,6 +81,11 @@ public final class Workbench implements AutoCloseable {
         service.start();
     }
 
+    /** Shows the call screen at the window's right (it hides itself while there is no call). */
+    public void showCallPanel(Parent panel) {
+        view.showCallPanel(panel);
+    }
+
     public Parent root() {
         return view.root();
     }

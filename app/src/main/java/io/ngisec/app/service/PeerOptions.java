@@ -1,5 +1,7 @@
 package io.ngisec.app.service;
 
+import io.ngisec.client.call.CallListener;
+import io.ngisec.client.call.MediaStarter;
 import io.ngisec.client.chat.ChatListener;
 import io.ngisec.client.peer.OnlinePeer;
 import io.ngisec.client.session.PeerSessions;
@@ -36,6 +38,12 @@ public final class PeerOptions {
     public static OnlinePeer.Options withTransfersAndChat(OnlinePeer.Options base, OfferDecider offers,
             TransferListener transfers, ChatListener chat) {
         return new OnlinePeer.Options(base.sessions(), offers, true, transfers, chat, base.notices(), base.media(), base.calls());
+    }
+
+    /** {@code base} with calls: {@code media} opens their audio, {@code calls} takes rings and hears events. */
+    public static OnlinePeer.Options withCalls(OnlinePeer.Options base, MediaStarter media, CallListener calls) {
+        return new OnlinePeer.Options(base.sessions(), base.offers(), base.acceptChat(), base.transferListener(),
+                base.chatListener(), base.notices(), media, calls);
     }
 
     /** Session settings with host candidates limited to {@code hostAddresses} (null or blank: every interface); bad entries are skipped. */

@@ -103,7 +103,7 @@ class DirectoryPresenceTest {
         // The conversation (its history) opens while bob is offline too.
         assertThat(app.disabled("#chat-bob")).isFalse();
         assertThat(AppUnderTest.onFx(() -> ((javafx.scene.control.Button) app.find("#call-bob")).getTooltip().getText()))
-                .isEqualTo("Call: arrives with the call screen");
+                .isEqualTo("Call: bob is offline");
         assertThat(AppUnderTest.onFx(() -> ((javafx.scene.control.Button) app.find("#chat-bob")).getTooltip().getText()))
                 .isEqualTo("Chat: read the conversation (bob is offline)");
     }
