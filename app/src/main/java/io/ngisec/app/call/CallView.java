@@ -182,8 +182,8 @@ public final class CallView {
         grid.addRow(row++, caption("Jitter buffer"), label("callBuffer", model.bufferProperty(), "Jitter buffer delay"));
         grid.addRow(row++, caption("Path"), path);
         grid.addRow(row++, caption("Class"), label("callQos", model.qosProperty(), "QoS class and DSCP"));
-        grid.addRow(row++, caption("Cipher"), label("callCipher", model.cipherProperty(), "Cipher"));
-        grid.addRow(row, caption("Codec"), label("callCodec", model.codecProperty(), "Codec"));
+        grid.addRow(row++, caption("Cipher"), wrapping(label("callCipher", model.cipherProperty(), "Cipher")));
+        grid.addRow(row, caption("Codec"), wrapping(label("callCodec", model.codecProperty(), "Codec")));
         Label title = new Label("Live quality");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         VBox box = new VBox(6, title, grid);
@@ -208,9 +208,18 @@ public final class CallView {
         return label;
     }
 
+    /** Long values (the cipher suite) wrap rather than end in an ellipsis. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(label, Priority.ALWAYS);
+        return label;
+    }
+
     private static Label caption(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

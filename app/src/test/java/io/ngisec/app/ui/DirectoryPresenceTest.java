@@ -94,7 +94,8 @@ class DirectoryPresenceTest {
     @Test
     void contactActionsSayWhatTheyDoOrWhyTheyCannot() throws Exception {
         app = AppUnderTest.launch("--home", alice.toString());
-        app.await("bob listed", () -> colleague("bob").isPresent(), this::directoryState);
+        // The row's buttons exist once the list has laid the row out, a pulse after the item arrives.
+        app.await("bob listed", () -> colleague("bob").isPresent() && app.find("#call-bob") != null, this::directoryState);
 
         assertThat(app.disabled("#call-bob")).isTrue();
         assertThat(app.disabled("#send_files-bob")).isTrue();
