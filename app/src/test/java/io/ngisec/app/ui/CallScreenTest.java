@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,9 @@ class CallScreenTest {
         PeerProcess declined = peer("carol-call-2", "call", "--home", home("carol"), "--to", "alice",
                 "--in", "tone", "--out", "none");
         app.awaitText("#callHeadline", "Incoming call from carol (carol-pc)");
-        app.robot().clickOn("#declineCall");
+        // The keyboard: a ringing call takes the focus, and Esc declines it.
+        app.await("Accept focused", () -> app.find("#acceptCall").isFocused(), CallScreenTest::state);
+        app.robot().type(KeyCode.ESCAPE);
         app.awaitText("#callEnd", "you declined the call from carol");
         assertThat(declined.awaitExit(COMMAND)).as("%s", declined).isEqualTo(1);
         assertThat(declined.stderr()).containsExactly("ngisec: alice declined the call");
