@@ -55,6 +55,7 @@ final class AppShell {
     private HomeUnlock unlock;
     private volatile Workbench workbench;
     private OnlinePeerCalls calls;
+    private ToolSections tools;
     private boolean closed;
 
     AppShell(Stage stage, AppArguments arguments) {
@@ -80,6 +81,9 @@ final class AppShell {
         }
         if (unlock != null) {
             unlock.close();
+        }
+        if (tools != null) {
+            tools.close();
         }
         if (calls != null) {
             calls.close();
@@ -161,6 +165,7 @@ final class AppShell {
         workbench.showCallPanel(new CallView(callModel).root());
         workbench.start();
         stage.setTitle(TITLE + " - " + self.user() + " / " + self.deviceName());
+        tools = new ToolSections(workbench.view(), workbench.service(), opened);
         scene.setRoot(workbench.root());
     }
 

@@ -10,6 +10,9 @@ import io.ngisec.app.status.StatusViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,12 +22,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's content, a thin shell: it only lays out the screens (header with the
- * connection badge, directory in the middle, status bar below); each screen has its own
- * ViewModel over the {@link PeerService}.
+ * connection badge, the left navigation between {@link Section sections}, Contacts with the
+ * directory first, status bar below); each screen has its own ViewModel over the {@link PeerService}.
  */
 public final class MainView {
 
     private final BorderPane root = new BorderPane();
+    private final SectionNavigation navigation = new SectionNavigation();
 
     public MainView(PeerService service, ContactActions actions) {
         this(service, actions, null);
@@ -55,6 +59,41 @@ public final class MainView {
             root.setCenter(split);
         }
         root.setBottom(new StatusBar(status).root());
+        installNavigation();
+    }
+
+    /** Adds {@code section} to the navigation, after those there already. */
+    public void addSection(Section section) {
+        navigation.add(section);
+    }
+
+    /** Shows the section {@code id} ("contacts" is the directory); false when there is none. */
+    public boolean showSection(String id) {
+        return navigation.select(id);
+    }
+
+    /** What the center holds so far (the directory) becomes the first section, Contacts. */
+    private void installNavigation() {
+        Node contacts = root.getCenter();
+        root.setCenter(navigation.content());
+        root.setLeft(navigation.bar());
+        navigation.add(new Section("contacts", "Contacts", Feather.USERS, contacts));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && navigation.selectNumber(digit(e.getCode()))) {
+                e.consume();
+            }
+        });
+    }
+
+    /** 1 to 9 for the digit keys (row or keypad), else 0. */
+    private static int digit(KeyCode code) {
+        if (code.compareTo(KeyCode.DIGIT1) >= 0 && code.compareTo(KeyCode.DIGIT9) <= 0) {
+            return code.ordinal() - KeyCode.DIGIT0.ordinal();
+        }
+        if (code.compareTo(KeyCode.NUMPAD1) >= 0 && code.compareTo(KeyCode.NUMPAD9) <= 0) {
+            return code.ordinal() - KeyCode.NUMPAD0.ordinal();
+        }
+        return 0;
     }
 
     /** Shows {@code panel} (the call screen) at the window's right; it hides itself while there is no call. */

@@ -90,6 +90,11 @@ public final class Workbench implements AutoCloseable {
         return view.root();
     }
 
+    /** The main view, for the sections other screens add to it. */
+    public MainView view() {
+        return view;
+    }
+
     public OnlinePeerService service() {
         return service;
     }

@@ -16,14 +16,40 @@ public final class Themes {
 
     private static final String APP_CSS = Themes.class.getResource("app.css").toExternalForm();
 
+    // FX thread only, like everything here.
+    private static ThemeMode mode = ThemeMode.SYSTEM;
+    private static boolean following;
+
     private Themes() {
     }
 
-    /** Applies the theme matching the OS color scheme now and whenever it changes. */
+    /** Applies the theme matching the OS color scheme now and whenever it changes (unless the user chose one). */
     public static void followOs() {
         var preferences = Platform.getPreferences();
-        apply(preferences.getColorScheme());
-        preferences.colorSchemeProperty().addListener((o, was, now) -> apply(now));
+        if (!following) {
+            following = true;
+            preferences.colorSchemeProperty().addListener((o, was, now) -> {
+                if (mode == ThemeMode.SYSTEM) {
+                    apply(now);
+                }
+            });
+        }
+        use(mode);
+    }
+
+    /** Applies {@code chosen} at once: light, dark, or the OS's scheme (followed as it changes). */
+    public static void use(ThemeMode chosen) {
+        mode = chosen;
+        apply(switch (chosen) {
+            case SYSTEM -> Platform.getPreferences().getColorScheme();
+            case LIGHT -> ColorScheme.LIGHT;
+            case DARK -> ColorScheme.DARK;
+        });
+    }
+
+    /** The mode last chosen ({@link ThemeMode#SYSTEM} until one is). */
+    public static ThemeMode mode() {
+        return mode;
     }
 
     /** Applies the light or dark theme. */
