@@ -48,12 +48,19 @@ public final class DiagnosticsView {
         return root;
     }
 
+    /** The model of a view built by this class, found from its root (how tests and the screenshot script drive it). */
+    public static java.util.Optional<DiagnosticsViewModel> modelOf(javafx.scene.Node root) {
+        return root.getProperties().get(DiagnosticsViewModel.class) instanceof DiagnosticsViewModel m
+                ? java.util.Optional.of(m) : java.util.Optional.empty();
+    }
+
     private void build() {
         root.setId("diagnosticsView");
+        root.getProperties().put(DiagnosticsViewModel.class, model);
         root.setPadding(new Insets(12));
         root.setTop(header());
         SplitPane split = new SplitPane(table(), charts());
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.55);
         root.setCenter(split);
         root.setBottom(netcheck());
         BorderPane.setMargin(split, new Insets(8, 0, 8, 0));
@@ -112,9 +119,9 @@ public final class DiagnosticsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No live session"));
         table.getColumns().addAll(List.of(
-                column("Area", StatRow::group, 90),
-                column("Statistic", StatRow::name, 140),
-                column("Value", StatRow::value, 260)));
+                column("Area", StatRow::group, 100),
+                column("Statistic", StatRow::name, 160),
+                column("Value", StatRow::value, 300)));
         return table;
     }
 
@@ -141,7 +148,19 @@ public final class DiagnosticsView {
         time.setAutoRanging(false);
         time.setTickUnit(60);
         time.setMinorTickVisible(false);
-        time.setLabel("seconds");
+        time.setLabel("time (min:s)");
+        time.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                long s = Math.round(n.doubleValue());
+                return s < 0 ? "" : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("labels only");
+            }
+        });
         time.lowerBoundProperty().bind(model.windowStartProperty());
         time.upperBoundProperty().bind(model.windowEndProperty());
         NumberAxis value = new NumberAxis();
@@ -152,6 +171,7 @@ public final class DiagnosticsView {
         chart.setAccessibleText(title + " over the last five minutes");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        chart.setVerticalZeroLineVisible(false);
         chart.setLegendVisible(series.size() > 1);
         chart.setMinHeight(140);
         chart.getData().addAll(series);
