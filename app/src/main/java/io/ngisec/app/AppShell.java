@@ -15,6 +15,7 @@ import io.ngisec.app.transfer.FolderOpener;
 import io.ngisec.app.service.HomeEnrollment;
 import io.ngisec.app.service.HomeUnlock;
 import io.ngisec.app.service.CallAudio;
+import io.ngisec.app.settings.AppSettings;
 import io.ngisec.app.service.OnlinePeerCalls;
 import io.ngisec.app.service.PeerOptions;
 import io.ngisec.app.service.SelfIdentity;
@@ -157,7 +158,7 @@ final class AppShell {
             return;
         }
         calls = new OnlinePeerCalls(() -> Optional.ofNullable(workbench).flatMap(w -> w.service().onlinePeer()),
-                new CallAudio(), Platform::runLater);
+                new CallAudio(Optional.of(new AppSettings(opened.database(), opened.downloads()))), Platform::runLater);
         CallViewModel callModel = new CallViewModel(calls, Delay.fx());
         workbench = new Workbench(opened, self, h -> PeerOptions.withCalls(PeerOptions.declining(notice -> LOG.info(notice)),
                 calls.audio(), calls.listener()), ContactActions.PENDING.with(ContactAction.CALL, new CallActions(callModel)),

@@ -11,7 +11,7 @@ import io.ngisec.app.service.PeerOptions;
 import io.ngisec.app.service.PeerServiceListener;
 import io.ngisec.app.service.SelfIdentity;
 import io.ngisec.app.service.ServerStatus;
-import io.ngisec.app.transfer.DownloadFolder;
+import io.ngisec.app.settings.AppSettings;
 import io.ngisec.app.transfer.FilePicker;
 import io.ngisec.app.transfer.FolderOpener;
 import io.ngisec.app.transfer.OfferDialog;
@@ -50,7 +50,7 @@ public final class Workbench implements AutoCloseable {
             FilePicker picker, FolderOpener opener, Supplier<Window> owner, Executor ui) {
         OnlinePeerService[] holder = new OnlinePeerService[1];
         Supplier<java.util.Optional<OnlinePeer>> peer = () -> holder[0].onlinePeer();
-        transfers = new OnlineTransfers(peer, new DownloadFolder(home.database(), home.downloads()), ui);
+        transfers = new OnlineTransfers(peer, new AppSettings(home.database(), home.downloads()), ui);
         chat = new OnlineChat(peer, home.database(), ui);
         service = new OnlinePeerService(home, self,
                 h -> PeerOptions.withTransfersAndChat(base.apply(h), transfers, transfers, chat), ui);

@@ -1,5 +1,6 @@
 package io.ngisec.app.service;
 
+import io.ngisec.app.settings.AppSettings;
 import io.ngisec.client.audio.AudioDevice;
 import io.ngisec.client.audio.AudioDevices;
 import io.ngisec.client.audio.AudioEndpoints;
@@ -11,6 +12,7 @@ import io.ngisec.client.call.CallMedia;
 import io.ngisec.client.call.MediaStarter;
 import io.ngisec.client.call.VoiceMedia;
 import io.ngisec.client.link.PeerLink;
+import io.ngisec.client.store.StoreException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +37,24 @@ public final class CallAudio implements MediaStarter {
 
     private volatile AudioChoice input;
     private volatile AudioChoice output;
+    /** The choices saved in Settings, read when a call starts unless one was made in the call panel. */
+    private final Optional<AppSettings> settings;
+    private volatile boolean inputChosen;
+    private volatile boolean outputChosen;
     private volatile MeteredSink playing;
 
     /** Audio with the first choice from the system properties, else none (until {@link #list()} finds devices). */
     public CallAudio() {
+        this(Optional.empty());
+    }
+
+    /**
+     * As {@link #CallAudio()}, with the devices saved in Settings ({@code app.audioInput},
+     * {@code app.audioOutput}) as the choice for every call unless the system properties or the
+     * call panel say otherwise.
+     */
+    public CallAudio(Optional<AppSettings> settings) {
+        this.settings = settings;
         this.input = fromProperty(INPUT_PROPERTY).orElse(AudioChoice.NONE);
         this.output = fromProperty(OUTPUT_PROPERTY).orElse(AudioChoice.NONE);
     }
@@ -74,6 +90,7 @@ public final class CallAudio implements MediaStarter {
         inputs.add(AudioChoice.NONE);
         outputs.add(AudioChoice.NONE);
         synchronized (this) {
+            applySaved();
             if (input == AudioChoice.NONE && fromProperty(INPUT_PROPERTY).isEmpty() && inputs.contains(AudioChoice.DEFAULT)) {
                 input = AudioChoice.DEFAULT;
             }
@@ -88,10 +105,41 @@ public final class CallAudio implements MediaStarter {
 
     public void chooseInput(AudioChoice choice) {
         input = choice;
+        inputChosen = true;
     }
 
     public void chooseOutput(AudioChoice choice) {
         output = choice;
+        outputChosen = true;
+    }
+
+    /** Takes the devices saved in Settings where neither a property nor the call panel chose. Blocking. */
+    private synchronized void applySaved() {
+        if (settings.isEmpty()) {
+            return;
+        }
+        try {
+            // "default" (also what an unset setting reads as) leaves the choice to list(), which
+            // takes the default device only where there is one.
+            String in = settings.get().audioInput();
+            if (!inputChosen && fromProperty(INPUT_PROPERTY).isEmpty() && !in.equals(AppSettings.SYSTEM_DEFAULT)) {
+                input = choiceOf(in);
+            }
+            String out = settings.get().audioOutput();
+            if (!outputChosen && fromProperty(OUTPUT_PROPERTY).isEmpty() && !out.equals(AppSettings.SYSTEM_DEFAULT)) {
+                output = choiceOf(out);
+            }
+        } catch (StoreException e) {
+            // unreadable settings: the choices so far stand
+        }
+    }
+
+    private static AudioChoice choiceOf(String spec) {
+        return switch (spec) {
+            case "none" -> AudioChoice.NONE;
+            case "tone" -> AudioChoice.TONE;
+            default -> new AudioChoice(spec, spec);
+        };
     }
 
     /** The level of what the running call plays (dBFS); silence when none plays. */
@@ -102,6 +150,7 @@ public final class CallAudio implements MediaStarter {
 
     @Override
     public CallMedia start(PeerLink link, String callId) throws IOException {
+        applySaved();
         AudioSource source;
         AudioSink sink;
         try {

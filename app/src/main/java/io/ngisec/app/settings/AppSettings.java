@@ -40,6 +40,11 @@ public final class AppSettings {
         this.defaultDownloads = Objects.requireNonNull(defaultDownloads, "defaultDownloads");
     }
 
+    /** Where files go until the user chooses a folder (the home's {@code downloads/}). */
+    public Path defaultDownloadFolder() {
+        return defaultDownloads;
+    }
+
     public Path downloadFolder() throws StoreException {
         return read(DOWNLOAD_FOLDER).flatMap(AppSettings::path).orElse(defaultDownloads);
     }

@@ -1,6 +1,7 @@
 package io.ngisec.app.transfer;
 
 import io.ngisec.app.service.Colleague;
+import io.ngisec.app.settings.AppSettings;
 import io.ngisec.client.link.PeerLink;
 import io.ngisec.client.peer.OnlinePeer;
 import io.ngisec.client.server.DirectoryEntry;
@@ -55,7 +56,7 @@ public final class OnlineTransfers implements TransferService, TransferListener,
     private static final int HISTORY = 200;
 
     private final Supplier<Optional<OnlinePeer>> peer;
-    private final DownloadFolder folder;
+    private final AppSettings settings;
     private final java.util.concurrent.Executor ui;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final List<TransferServiceListener> listeners = new CopyOnWriteArrayList<>();
@@ -69,9 +70,9 @@ public final class OnlineTransfers implements TransferService, TransferListener,
     private volatile boolean closed;
 
     /** Transfers over the peer {@code peer} gives once it runs, telling listeners through {@code ui}. */
-    public OnlineTransfers(Supplier<Optional<OnlinePeer>> peer, DownloadFolder folder, java.util.concurrent.Executor ui) {
+    public OnlineTransfers(Supplier<Optional<OnlinePeer>> peer, AppSettings settings, java.util.concurrent.Executor ui) {
         this.peer = Objects.requireNonNull(peer, "peer");
-        this.folder = Objects.requireNonNull(folder, "folder");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.ui = Objects.requireNonNull(ui, "ui");
     }
 
@@ -246,14 +247,21 @@ public final class OnlineTransfers implements TransferService, TransferListener,
 
     @Override
     public CompletableFuture<Path> downloadFolder() {
-        return CompletableFuture.supplyAsync(folder::get, work);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return settings.downloadFolder();
+            } catch (StoreException e) {
+                LOG.log(Level.WARNING, "cannot read the download folder setting: {0}", e.getMessage());
+                return settings.defaultDownloadFolder();
+            }
+        }, work);
     }
 
     @Override
     public void setDownloadFolder(Path chosen) {
         work.execute(() -> {
             try {
-                folder.set(chosen);
+                settings.setDownloadFolder(chosen);
             } catch (StoreException e) {
                 LOG.log(Level.WARNING, "cannot save the download folder: {0}", e.getMessage());
             }
