@@ -10,6 +10,8 @@ import io.ngisec.app.directory.ContactActions;
 import io.ngisec.app.enroll.EnrollView;
 import io.ngisec.app.enroll.EnrollViewModel;
 import io.ngisec.app.main.Workbench;
+import io.ngisec.app.probe.PulseProbe;
+import io.ngisec.app.tour.Tour;
 import io.ngisec.app.transfer.FilePicker;
 import io.ngisec.app.transfer.FolderOpener;
 import io.ngisec.app.service.HomeEnrollment;
@@ -52,6 +54,7 @@ final class AppShell {
     private final AppArguments arguments;
     private final Path home;
     private final Scene scene;
+    private final Optional<PulseProbe> probe;
     private HomeEnrollment enrollment;
     private HomeUnlock unlock;
     private volatile Workbench workbench;
@@ -59,9 +62,10 @@ final class AppShell {
     private ToolSections tools;
     private boolean closed;
 
-    AppShell(Stage stage, AppArguments arguments) {
+    AppShell(Stage stage, AppArguments arguments, Optional<PulseProbe> probe) {
         this.stage = stage;
         this.arguments = arguments;
+        this.probe = probe;
         this.home = arguments.home().orElseGet(PeerHome::defaultDirectory);
         this.scene = new Scene(waiting("Opening " + home + " ..."), 960, 640);
         Themes.style(scene);
@@ -157,17 +161,20 @@ final class AppShell {
             opened.close();
             return;
         }
+        Optional<Tour> tour = Tour.requested(System.getenv());
         calls = new OnlinePeerCalls(() -> Optional.ofNullable(workbench).flatMap(w -> w.service().onlinePeer()),
                 new CallAudio(Optional.of(new AppSettings(opened.database(), opened.downloads()))), Platform::runLater);
         CallViewModel callModel = new CallViewModel(calls, Delay.fx());
         workbench = new Workbench(opened, self, h -> PeerOptions.withCalls(PeerOptions.declining(notice -> LOG.info(notice)),
                 calls.audio(), calls.listener()), ContactActions.PENDING.with(ContactAction.CALL, new CallActions(callModel)),
-                FilePicker.SYSTEM, FolderOpener.desktop(), () -> stage, Platform::runLater);
+                tour.map(Tour::picker).orElse(FilePicker.SYSTEM), FolderOpener.desktop(), () -> stage, Platform::runLater);
         workbench.showCallPanel(new CallView(callModel).root());
         workbench.start();
         stage.setTitle(TITLE + " - " + self.user() + " / " + self.deviceName());
         tools = new ToolSections(workbench.view(), workbench.service(), opened);
         scene.setRoot(workbench.root());
+        probe.ifPresent(p -> p.watch(workbench.service()));
+        tour.ifPresent(t -> t.start(stage, workbench));
     }
 
     private static Parent waiting(String text) {

@@ -1,6 +1,8 @@
 package io.ngisec.app;
 
+import io.ngisec.app.probe.PulseProbe;
 import io.ngisec.app.theme.Themes;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -8,6 +10,7 @@ import javafx.stage.Stage;
 public final class NgisecApp extends Application {
 
     private AppShell shell;
+    private Optional<PulseProbe> probe = Optional.empty();
 
     @Override
     public void start(Stage stage) {
@@ -18,8 +21,9 @@ public final class NgisecApp extends Application {
             // AppLauncher checked them already; a harness passing bad ones gets the same line.
             throw new IllegalArgumentException(e.getMessage() + " (" + AppArguments.USAGE + ")", e);
         }
+        probe = PulseProbe.requested(System.getenv());
         Themes.followOs();
-        shell = new AppShell(stage, arguments);
+        shell = new AppShell(stage, arguments, probe);
         shell.show();
     }
 
@@ -28,5 +32,6 @@ public final class NgisecApp extends Application {
         if (shell != null) {
             shell.close();
         }
+        probe.ifPresent(PulseProbe::close);
     }
 }
