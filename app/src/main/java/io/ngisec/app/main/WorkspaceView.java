@@ -24,6 +24,7 @@ public final class WorkspaceView {
     private final TabPane tabs = new TabPane();
     private final Map<ChatViewModel, Tab> byConversation = new HashMap<>();
     private final Map<ChatViewModel, ChatView> views = new HashMap<>();
+    private final Map<ChatViewModel, FilePicker> pickers = new HashMap<>();
 
     public WorkspaceView(Node transfers, ConversationsViewModel conversations, FilePicker picker) {
         tabs.setId("workspace");
@@ -42,7 +43,7 @@ public final class WorkspaceView {
             Tab tab = now == null ? null : byConversation.get(now);
             if (tab != null && tabs.getSelectionModel().getSelectedItem() != tab) {
                 tabs.getSelectionModel().select(tab);
-                views.get(now).focusInput();
+                viewOf(now).focusInput();
             }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> conversations.selectedProperty().set(
@@ -53,16 +54,34 @@ public final class WorkspaceView {
         return tabs;
     }
 
+    /*
+     * A conversation's view is built when its tab is first shown, not when the conversation
+     * appears: the first transfer to a colleague opens a conversation, and building a chat view
+     * cold (classes, CSS, text layout) held the FX thread for seconds on a loaded machine while
+     * the transfer's progress and a call's statistics waited (docs/benchmarks.md, "Desktop app").
+     */
     private void add(ChatViewModel conversation, FilePicker picker) {
-        ChatView view = new ChatView(conversation, picker);
-        Tab tab = new Tab(null, view.root());
+        Tab tab = new Tab();
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                viewOf(conversation);
+            }
+        });
+        pickers.put(conversation, picker);
         tab.setId("conversationTab-" + conversation.user());
         tab.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));
         tab.textProperty().bind(Bindings.createStringBinding(() -> conversation.unreadProperty().get() > 0
                 ? conversation.user() + " (" + conversation.unreadProperty().get() + ")" : conversation.user(),
                 conversation.unreadProperty()));
         byConversation.put(conversation, tab);
-        views.put(conversation, view);
         tabs.getTabs().add(tab);
+    }
+
+    private ChatView viewOf(ChatViewModel conversation) {
+        return views.computeIfAbsent(conversation, c -> {
+            ChatView view = new ChatView(c, pickers.get(c));
+            byConversation.get(c).setContent(view.root());
+            return view;
+        });
     }
 }
