@@ -73,6 +73,7 @@ final class AppShell {
 
     void show() {
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(WindowIcons.all());
         stage.setScene(scene);
         stage.show();
         Thread.ofVirtual().name("app-open-home").start(this::openHome);
