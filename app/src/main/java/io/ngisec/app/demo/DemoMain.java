@@ -32,8 +32,6 @@ public final class DemoMain {
     public static final String ARCHIVES = "ngisec.demo.archives";
     /** The app's main class, started as a process by name: the demo itself never loads JavaFX. */
     static final String APP_LAUNCHER = "io.ngisec.app.AppLauncher";
-    /** The app's collector, as {@code ./ngisec app} runs it: see the launcher script for why. */
-    static final String APP_GC = "-XX:+UseZGC";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -143,7 +141,7 @@ public final class DemoMain {
 
     private int app(DemoOrg org) throws DemoFailure, InterruptedException {
         org.awaitEcho(this::step);
-        List<String> command = List.of(DemoOrg.javaBinary(), "--enable-native-access=ALL-UNNAMED", APP_GC, "-cp",
+        List<String> command = List.of(DemoOrg.javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), APP_LAUNCHER, "--home", org.yourHome().toString());
         step("opening the app as you (call, send files to and chat with echo; close the window to end the demo)");
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

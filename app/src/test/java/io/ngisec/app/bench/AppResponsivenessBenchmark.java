@@ -244,7 +244,7 @@ class AppResponsivenessBenchmark {
     /** The app as ./ngisec app starts it, headless (Monocle), with the probe writing to {@code probe}. */
     private static Process launch(Path probe) throws java.io.IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseZGC", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dprism.text=t2k", "-Djavafx.cachedir=" + System.getProperty("javafx.cachedir", dir.resolve("fx").toString()),
                 "-cp", System.getProperty("java.class.path"), AppLauncher.class.getName(), "--home", dir.resolve("you").toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
