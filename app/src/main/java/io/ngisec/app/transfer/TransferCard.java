@@ -3,6 +3,8 @@ package io.ngisec.app.transfer;
 import atlantafx.base.theme.Styles;
 import io.ngisec.client.transfer.Direction;
 import io.ngisec.client.transfer.TransferState;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -123,11 +125,18 @@ public final class TransferCard {
         b.managedProperty().bind(when);
     }
 
+    /*
+     * One tooltip per action for every card: a Tooltip is a popup window, and seven of them for
+     * each new row made building the transfers list the FX thread's longest stall during a 1 GiB
+     * transfer (docs/benchmarks.md, "Desktop app"). Cards are built on the FX thread only.
+     */
+    private static final Map<String, Tooltip> TOOLTIPS = new HashMap<>();
+
     private static Button button(String text, Ikon icon, String styleClass) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, styleClass);
         b.setAccessibleText(text);
-        b.setTooltip(new Tooltip(text));
+        b.setTooltip(TOOLTIPS.computeIfAbsent(text, Tooltip::new));
         b.setVisible(false);
         b.setManaged(false);
         return b;
