@@ -1,6 +1,7 @@
 package io.ngisec.app.chat;
 
 import io.ngisec.app.service.Colleague;
+import io.ngisec.app.service.SessionServices;
 import io.ngisec.client.chat.ChatEngine;
 import io.ngisec.client.chat.ChatException;
 import io.ngisec.client.chat.ChatListener;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,7 +95,7 @@ public final class OnlineChat implements ChatService, ChatListener, AutoCloseabl
         }
         PeerLink link;
         try {
-            link = p.connect(device.deviceId(), Set.of(Service.CHAT));
+            link = p.connect(device.deviceId(), SessionServices.of(device, Service.CHAT));
         } catch (SessionSetupException e) {
             throw new ChatException("cannot reach " + to.user() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

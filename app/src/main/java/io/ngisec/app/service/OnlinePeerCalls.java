@@ -15,7 +15,6 @@ import io.ngisec.client.server.ServerException;
 import io.ngisec.client.session.SessionSetupException;
 import io.ngisec.protocol.qos.Service;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -200,19 +199,15 @@ public final class OnlinePeerCalls implements CallService, AutoCloseable {
         if (device.isEmpty()) {
             return ended(user, CallEndReason.CONNECTION_LOST, user + " is offline; calls need both of you online");
         }
-        // Everything the policy allows with them, so transfers during the call share its session.
-        Set<Service> services = EnumSet.noneOf(Service.class);
-        services.addAll(device.get().services().keySet());
-        services.remove(Service.CONTROL);
+        Set<Service> services = SessionServices.of(device.get(), Service.CALL);
         PeerLink link;
         try {
-            if (!services.contains(Service.CALL)) {
+            if (!device.get().services().containsKey(Service.CALL)) {
                 // The directory says no; the server says which rule, which is what an admin needs to hear.
                 Optional<String> denial = p.policyDenial(device.get().deviceId(), Service.CALL);
                 if (denial.isPresent()) {
                     return ended(user, CallEndReason.NOT_ALLOWED, "the policy does not allow calls with " + user + ": " + denial.get());
                 }
-                services.add(Service.CALL);
             }
             link = p.connect(device.get().deviceId(), services);
         } catch (ServerException e) {

@@ -1,6 +1,7 @@
 package io.ngisec.app.transfer;
 
 import io.ngisec.app.service.Colleague;
+import io.ngisec.app.service.SessionServices;
 import io.ngisec.app.settings.AppSettings;
 import io.ngisec.client.link.PeerLink;
 import io.ngisec.client.peer.OnlinePeer;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -114,7 +114,7 @@ public final class OnlineTransfers implements TransferService, TransferListener,
         if (!device.services().containsKey(Service.FILE)) {
             denial(p, device.deviceId(), to.user());
         }
-        PeerLink link = connect(p, device.deviceId(), to.user());
+        PeerLink link = connect(p, device, to.user());
         try {
             return p.transfers().send(link, files);
         } catch (TransferException e) {
@@ -135,9 +135,9 @@ public final class OnlineTransfers implements TransferService, TransferListener,
         }
     }
 
-    private static PeerLink connect(OnlinePeer p, DeviceId device, String user) {
+    private static PeerLink connect(OnlinePeer p, DirectoryEntry device, String user) {
         try {
-            return p.connect(device, Set.of(Service.FILE));
+            return p.connect(device.deviceId(), SessionServices.of(device, Service.FILE));
         } catch (SessionSetupException e) {
             throw new Refusal(e.reason() == SessionSetupException.Reason.DENIED ? TransferState.DENIED : TransferState.FAILED,
                     "cannot reach " + user + ": " + e.getMessage());
