@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -136,8 +137,22 @@ public final class OnlineTransfers implements TransferService, TransferListener,
     }
 
     private static PeerLink connect(OnlinePeer p, DirectoryEntry device, String user) {
+        return connect(p, device.deviceId(), SessionServices.of(device, Service.FILE), user);
+    }
+
+    /** What {@code device} is allowed as the directory says now, with FILE; FILE alone if the directory cannot be read. */
+    private static Set<Service> servicesWith(OnlinePeer p, DeviceId device) {
         try {
-            return p.connect(device.deviceId(), SessionServices.of(device, Service.FILE));
+            return p.directory().stream().filter(e -> e.deviceId().equals(device)).findFirst()
+                    .map(e -> SessionServices.of(e, Service.FILE)).orElse(Set.of(Service.FILE));
+        } catch (ServerException e) {
+            return Set.of(Service.FILE);
+        }
+    }
+
+    private static PeerLink connect(OnlinePeer p, DeviceId device, Set<Service> services, String user) {
+        try {
+            return p.connect(device, services);
         } catch (SessionSetupException e) {
             throw new Refusal(e.reason() == SessionSetupException.Reason.DENIED ? TransferState.DENIED : TransferState.FAILED,
                     "cannot reach " + user + ": " + e.getMessage());
@@ -193,7 +208,7 @@ public final class OnlineTransfers implements TransferService, TransferListener,
             if (old.direction() != Direction.OUTGOING) {
                 throw new Refusal(TransferState.FAILED, "only the sender can offer a transfer again");
             }
-            PeerLink link = connect(p, old.peerDevice(), old.peerUser());
+            PeerLink link = connect(p, old.peerDevice(), servicesWith(p, old.peerDevice()), old.peerUser());
             List<Transfer> resumed;
             try {
                 resumed = p.transfers().resumeInterrupted(link);

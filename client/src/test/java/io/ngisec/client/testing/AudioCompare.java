@@ -1,5 +1,8 @@
 package io.ngisec.client.testing;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Objective similarity of received audio to what was sent, for call tests and measurements. No
  * PESQ-like tool is available, so: the received signal is aligned to the reference by
@@ -19,8 +22,12 @@ public final class AudioCompare {
     private AudioCompare() {
     }
 
-    /** The result: the global lag (samples the received signal is behind) and the windowed score. */
-    public record Similarity(int lagSamples, double correlation, int windows) {
+    /**
+     * The result: the global lag (samples the received signal is behind), the windowed score (the
+     * mean over the compared windows) and the median window's score, which a few windows hit by
+     * late frames do not move.
+     */
+    public record Similarity(int lagSamples, double correlation, int windows, double medianCorrelation) {
     }
 
     /** Compares {@code received} with {@code reference}, searching lags from 0 to {@code maxLagMs}. */
@@ -39,6 +46,7 @@ public final class AudioCompare {
         int search = WINDOW_SEARCH_MS * RATE / 1000;
         double sum = 0;
         int counted = 0;
+        List<Double> each = new ArrayList<>();
         for (int from = fromMs * (RATE / 1000); from + window <= reference.length; from += window) {
             if (rms(reference, from, from + window) < 300) {
                 continue; // a pause: nothing to compare
@@ -47,8 +55,12 @@ public final class AudioCompare {
             double c = correlation(reference, received, local, from, from + window);
             sum += c;
             counted++;
+            each.add(c);
         }
-        return new Similarity(lag, counted == 0 ? 0 : sum / counted, counted);
+        each.sort(null);
+        double median = counted == 0 ? 0 : counted % 2 == 1 ? each.get(counted / 2)
+                : (each.get(counted / 2 - 1) + each.get(counted / 2)) / 2;
+        return new Similarity(lag, counted == 0 ? 0 : sum / counted, counted, median);
     }
 
     /** Pearson correlation of reference[from, to) with received shifted by {@code lag}; 0 where they do not overlap. */
