@@ -140,7 +140,7 @@ class PulseAudioDeviceTest {
     /**
      * At least 80% of the {@code frames} played are there as 20 ms windows dominated by {@code hz}
      * (a dropout or a click spreads a window's energy), and the longest unbroken run of them,
-     * at least half a second, has the right frequency.
+     * at least half a second, has the right frequency (within 0.5 %).
      */
     private static void assertTone(short[] recording, double hz, int frames, String context) {
         int toneWindows = 0;
@@ -167,7 +167,10 @@ class PulseAudioDeviceTest {
         assertTrue(bestLength >= 25, summary);
         double measured = TestSignals.zeroCrossingHz(recording, bestStart * AudioFrame.SAMPLES,
                 (bestStart + bestLength) * AudioFrame.SAMPLES, RATE);
-        assertEquals(hz, measured, hz * 1e-3, summary);
+        // 0.5 %: a wrong sample rate anywhere on the path is off by 8 % or more (44.1 against
+        // 48 kHz); 0.1 % failed once in CI (658.0 Hz for 660) where a few milliseconds' glitch in
+        // a window still dominated by the tone cost a handful of zero crossings.
+        assertEquals(hz, measured, hz * 5e-3, summary);
     }
 
     private static boolean isTone(short[] samples, int from, double hz) {
