@@ -9,13 +9,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What every call to the echo contact hears first: the bundled greeting, a pause, a tone, a pause. */
+/** What every call to the echo contact hears first: a short silence, the bundled greeting, a pause, a tone, a pause. */
 public final class EchoPrelude {
 
     /** The tone after the greeting: high enough to stand apart from the voice, short like a beep. */
     public static final double TONE_HZ = 880;
     static final Duration TONE = Duration.ofMillis(400);
     static final Duration PAUSE = Duration.ofMillis(300);
+    /**
+     * Silence before the greeting: the first half second of a call is when both ends' jitter
+     * buffers settle and the caller's codec is still being compiled, and a greeting started at
+     * once lost its first words to late frames on a busy machine (a CI run heard it at 0.26
+     * correlation where quiet runs score 0.86).
+     */
+    static final Duration LEAD_IN = Duration.ofMillis(500);
     private static final double TONE_AMPLITUDE = 0.3;
     private static final String GREETING = "greeting.wav";
 
@@ -33,14 +40,15 @@ public final class EchoPrelude {
         }
     }
 
-    /** The whole prelude, 48 kHz mono: greeting, pause, tone, pause. */
+    /** The whole prelude, 48 kHz mono: lead-in silence, greeting, pause, tone, pause. */
     static short[] load() throws AudioException {
         short[] greeting = greeting();
+        int lead = samples(LEAD_IN);
         int pause = samples(PAUSE);
         short[] tone = readAll(new ToneSource(TONE_HZ, TONE_AMPLITUDE, Optional.of(TONE)));
-        short[] all = new short[greeting.length + pause + tone.length + pause];
-        System.arraycopy(greeting, 0, all, 0, greeting.length);
-        System.arraycopy(tone, 0, all, greeting.length + pause, tone.length);
+        short[] all = new short[lead + greeting.length + pause + tone.length + pause];
+        System.arraycopy(greeting, 0, all, lead, greeting.length);
+        System.arraycopy(tone, 0, all, lead + greeting.length + pause, tone.length);
         return all;
     }
 

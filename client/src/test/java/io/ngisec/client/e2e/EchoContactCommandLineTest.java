@@ -51,7 +51,7 @@ class EchoContactCommandLineTest {
             """;
     private static final Map<String, String> LOOPBACK = Map.of("NGISEC_HOST_ADDRESSES", "127.0.0.1");
     private static final Duration COMMAND = Duration.ofSeconds(90);
-    /** When alice starts to speak: after the greeting and tone (about 6 s) with room to spare. */
+    /** When alice starts to speak: after the lead-in, greeting and tone (about 6.6 s) with room to spare. */
     private static final int SPEAK_AT_MS = 7000;
     /** Above this one-minute load average per core, the heard audio's scores are printed, not judged. */
     private static final double OVERLOADED_PER_CORE = 3;

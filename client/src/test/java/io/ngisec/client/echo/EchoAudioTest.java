@@ -88,17 +88,19 @@ class EchoAudioTest {
     }
 
     @Test
-    void thePreludeIsTheBundledGreetingThenAToneNearTheEnd() throws Exception {
+    void thePreludeIsSilenceThenTheBundledGreetingThenAToneNearTheEnd() throws Exception {
         short[] greeting = EchoPrelude.greeting();
         short[] prelude = EchoPrelude.load();
         // espeak-ng's greeting, about 5 s at 48 kHz, with speech in it.
         assertThat(greeting.length).isBetween(3 * AudioFrame.SAMPLE_RATE, 8 * AudioFrame.SAMPLE_RATE);
         assertThat(rms(greeting, 0, greeting.length)).isGreaterThan(500);
-        assertThat(Arrays.copyOf(prelude, greeting.length)).isEqualTo(greeting);
+        int lead = (int) (EchoPrelude.LEAD_IN.toMillis() * 48);
+        assertThat(rms(prelude, 0, lead)).isZero();
+        assertThat(Arrays.copyOfRange(prelude, lead, lead + greeting.length)).isEqualTo(greeting);
         int pause = (int) (EchoPrelude.PAUSE.toMillis() * 48);
-        int toneStart = greeting.length + pause;
+        int toneStart = lead + greeting.length + pause;
         int toneEnd = toneStart + (int) (EchoPrelude.TONE.toMillis() * 48);
-        assertThat(rms(prelude, greeting.length, toneStart)).isZero();
+        assertThat(rms(prelude, lead + greeting.length, toneStart)).isZero();
         assertThat(rms(prelude, toneStart, toneEnd)).isGreaterThan(0.3 * Short.MAX_VALUE * 0.6);
         assertThat(prelude.length).isEqualTo(toneEnd + pause);
     }
