@@ -59,12 +59,16 @@ for b in online offline relayed direct; do
   done
 done
 
-# The window icons the app loads from its class path (AppShell), kept in step with the above.
+# The window icons, status badges and tray icons the app loads from its class path (WindowIcons,
+# StatusBadges, TrayStatus), kept in step with the above.
 resources=../app/src/main/resources/io/ngisec/app/icons
 rm -rf "$resources"
 mkdir -p "$resources"
 for s in 16 24 32 48 64 128 256; do
   cp "png/ngisec-$s.png" "$resources/ngisec-$s.png"
 done
+mkdir -p "$resources/badges" "$resources/tray"
+cp badges/*.png "$resources/badges/"
+cp tray/*.png "$resources/tray/"
 
 echo "render.sh: renders written under $(pwd) and $resources"

@@ -1,5 +1,6 @@
 package io.ngisec.app;
 
+import io.ngisec.app.call.PathBadge;
 import io.ngisec.app.diagnostics.DiagLog;
 import io.ngisec.app.diagnostics.DiagnosticsReport;
 import io.ngisec.app.diagnostics.DiagnosticsSampler;
@@ -9,11 +10,16 @@ import io.ngisec.app.diagnostics.OnlineNetcheck;
 import io.ngisec.app.diagnostics.PeerSessionSource;
 import io.ngisec.app.main.MainView;
 import io.ngisec.app.main.Section;
+import io.ngisec.app.service.ConnectionPhase;
 import io.ngisec.app.service.OnlinePeerService;
+import io.ngisec.app.service.PeerServiceListener;
+import io.ngisec.app.service.ServerStatus;
 import io.ngisec.app.settings.AppSettings;
 import io.ngisec.app.settings.LoginStart;
 import io.ngisec.app.settings.SettingsView;
 import io.ngisec.app.settings.SettingsViewModel;
+import io.ngisec.app.status.PathSummary;
+import io.ngisec.app.status.StatusViewModel;
 import io.ngisec.app.theme.Themes;
 import io.ngisec.client.audio.AudioDevices;
 import io.ngisec.client.home.PeerHome;
@@ -42,7 +48,28 @@ final class ToolSections implements AutoCloseable {
                 DiagLog.of(home.database()), Clock.systemUTC());
         DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(new OnlineNetcheck(service::onlinePeer), report,
                 diagnosticsWorker, Platform::runLater);
-        sampler = new DiagnosticsSampler(sessions, diagnostics::update, Platform::runLater);
+        StatusViewModel status = main.status();
+        sampler = new DiagnosticsSampler(sessions, (seconds, live) -> {
+            diagnostics.update(seconds, live);
+            status.showPaths(PathSummary.of(live.stream()
+                    .map(s -> PathBadge.of(s.stats().path().localType(), s.stats().path().remoteType())).toList()));
+        }, Platform::runLater);
+        diagnostics.natProperty().subscribe(status::showNat);
+        // The status bar's NAT line needs a netcheck; run one as soon as the server first answers,
+        // as a user would otherwise learn the NAT only by opening Diagnostics.
+        PeerServiceListener firstOnline = new PeerServiceListener() {
+            private boolean checked;
+
+            @Override
+            public void statusChanged(ServerStatus now) {
+                if (!checked && now.phase() == ConnectionPhase.ONLINE) {
+                    checked = true;
+                    diagnostics.runNetcheck();
+                }
+            }
+        };
+        service.addListener(firstOnline);
+        firstOnline.statusChanged(service.status());
         sampler.start();
         main.addSection(new Section("diagnostics", "Diagnostics", Feather.ACTIVITY, new DiagnosticsView(diagnostics).root()));
 

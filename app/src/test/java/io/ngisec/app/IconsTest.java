@@ -61,6 +61,22 @@ class IconsTest {
         assertThat(image.getColorModel().hasAlpha()).isTrue();
     }
 
+    /** The window icons, badges and tray icons the app loads from its class path, copied there by render.sh. */
+    static Stream<String> onClassPath() {
+        return pngs().map(Render::path).filter(p -> p.startsWith("badges/") || p.startsWith("tray/")
+                || p.matches("png/ngisec-(16|24|32|48|64|128|256)\\.png"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("onClassPath")
+    void theAppCarriesTheSameRenderOnItsClassPath(String render) throws IOException {
+        String name = render.startsWith("png/") ? render.substring("png/".length()) : render;
+        try (InputStream in = IconsTest.class.getResourceAsStream("/io/ngisec/app/icons/" + name)) {
+            assertThat(in).as("icons/%s on the class path (run icons/render.sh)", name).isNotNull();
+            assertThat(in.readAllBytes()).as("class path copy of %s", render).isEqualTo(Files.readAllBytes(ICONS.resolve(render)));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("trays")
     void trayIconIsATemplateBlackWithMeaningInAlphaOnly(Render render) throws IOException {

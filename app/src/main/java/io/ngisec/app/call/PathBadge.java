@@ -1,5 +1,7 @@
 package io.ngisec.app.call;
 
+import io.ngisec.protocol.transport.CandidateType;
+
 /** How the call's packets travel, from the selected ICE pair's candidate type: what the badge says. */
 public enum PathBadge {
     /** Straight between host addresses (same network). */
@@ -32,5 +34,13 @@ public enum PathBadge {
             case "memory" -> MEMORY;
             default -> UNKNOWN;
         };
+    }
+
+    /** The badge for a selected pair: relayed if either end is a relay, direct/host if both are host addresses. */
+    public static PathBadge of(CandidateType local, CandidateType remote) {
+        if (local == CandidateType.RELAYED || remote == CandidateType.RELAYED) {
+            return RELAYED;
+        }
+        return local == CandidateType.HOST && remote == CandidateType.HOST ? DIRECT_HOST : DIRECT_NAT;
     }
 }

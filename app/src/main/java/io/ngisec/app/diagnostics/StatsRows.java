@@ -1,5 +1,7 @@
 package io.ngisec.app.diagnostics;
 
+import io.ngisec.app.call.PathBadge;
+
 import io.ngisec.protocol.qos.QosClass;
 import io.ngisec.protocol.record.DropReason;
 import io.ngisec.protocol.session.stats.ClassStats;
@@ -9,7 +11,6 @@ import io.ngisec.protocol.session.stats.PathInfo;
 import io.ngisec.protocol.session.stats.RttStats;
 import io.ngisec.protocol.session.stats.SecurityStats;
 import io.ngisec.protocol.session.stats.SessionStats;
-import io.ngisec.protocol.transport.CandidateType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -89,10 +90,11 @@ public final class StatsRows {
 
     /** "direct (host)", "direct (NAT)" or "relayed", as the call screen's badge says. */
     static String pathKind(PathInfo p) {
-        if (p.localType() == CandidateType.RELAYED || p.remoteType() == CandidateType.RELAYED) {
-            return "relayed";
-        }
-        return p.localType() == CandidateType.HOST && p.remoteType() == CandidateType.HOST ? "direct (host)" : "direct (NAT)";
+        return switch (PathBadge.of(p.localType(), p.remoteType())) {
+            case RELAYED -> "relayed";
+            case DIRECT_HOST -> "direct (host)";
+            default -> "direct (NAT)";
+        };
     }
 
     private static String classLine(ClassStats q) {

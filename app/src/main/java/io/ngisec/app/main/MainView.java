@@ -29,6 +29,7 @@ public final class MainView {
 
     private final BorderPane root = new BorderPane();
     private final SectionNavigation navigation = new SectionNavigation();
+    private final StatusViewModel status;
 
     public MainView(PeerService service, ContactActions actions) {
         this(service, actions, null);
@@ -36,7 +37,7 @@ public final class MainView {
 
     /** With {@code workspace} (transfers, conversations) beside the directory; null for none. */
     public MainView(PeerService service, ContactActions actions, javafx.scene.Node workspace) {
-        StatusViewModel status = new StatusViewModel(service);
+        status = new StatusViewModel(service);
         DirectoryViewModel directory = new DirectoryViewModel(service, actions);
 
         Label title = new Label("NGISec Communicator", new FontIcon(Feather.SHIELD));
@@ -60,6 +61,11 @@ public final class MainView {
         }
         root.setBottom(new StatusBar(status).root());
         installNavigation();
+    }
+
+    /** The header's and status bar's model, for what other sections learn (paths, NAT). */
+    public StatusViewModel status() {
+        return status;
     }
 
     /** Adds {@code section} to the navigation, after those there already. */

@@ -18,7 +18,17 @@ public final class StatusBar {
         root.getChildren().addAll(
                 label("identityStatus", Feather.USER, model.identityProperty(), "This device"),
                 label("serverStatus", Feather.SERVER, model.serverProperty(), "Policy server"),
-                label("caStatus", Feather.SHIELD, model.caProperty(), "Organization CA fingerprint"));
+                label("caStatus", Feather.SHIELD, model.caProperty(), "Organization CA fingerprint"),
+                paths(model),
+                label("natStatus", Feather.GLOBE, model.natProperty(), "Network"));
+    }
+
+    /** The path line wears the relayed or direct badge from icons/, like the call screen's path. */
+    private static Label paths(StatusViewModel model) {
+        Label label = label("pathStatus", Feather.SHUFFLE, model.pathsProperty().map(PathSummary::text), "Peer sessions");
+        model.pathsProperty().subscribe(now -> label.setGraphic(now.badge().isEmpty()
+                ? new FontIcon(Feather.SHUFFLE) : StatusBadges.image(now.badge(), 16)));
+        return label;
     }
 
     public Parent root() {
@@ -26,7 +36,7 @@ public final class StatusBar {
     }
 
     private static Label label(String id, Feather icon,
-            javafx.beans.value.ObservableStringValue text, String accessible) {
+            javafx.beans.value.ObservableValue<String> text, String accessible) {
         Label label = new Label(null, new FontIcon(icon));
         label.setId(id);
         label.textProperty().bind(text);

@@ -22,6 +22,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper(this, "identity", "");
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "");
     private final ReadOnlyStringWrapper ca = new ReadOnlyStringWrapper(this, "ca", "");
+    private final ReadOnlyObjectWrapper<PathSummary> paths = new ReadOnlyObjectWrapper<>(this, "paths", PathSummary.NONE);
+    private final ReadOnlyStringWrapper nat = new ReadOnlyStringWrapper(this, "nat", "NAT not checked yet");
 
     public StatusViewModel(PeerService service) {
         SelfIdentity self = service.self();
@@ -64,6 +66,28 @@ public final class StatusViewModel {
     /** "CA " and the first bytes of the CA fingerprint. */
     public ReadOnlyStringProperty caProperty() {
         return ca.getReadOnlyProperty();
+    }
+
+    /** How the live peer sessions travel; {@link PathSummary#text()} is the status bar's path line. */
+    public ReadOnlyObjectProperty<PathSummary> pathsProperty() {
+        return paths.getReadOnlyProperty();
+    }
+
+    /** "NAT: " and the last netcheck's verdict, or that none has run. */
+    public ReadOnlyStringProperty natProperty() {
+        return nat.getReadOnlyProperty();
+    }
+
+    /** The paths of the sessions live now (from the diagnostics sampler, once a second). */
+    public void showPaths(PathSummary now) {
+        if (!now.equals(paths.get())) {
+            paths.set(now);
+        }
+    }
+
+    /** The NAT verdict of a netcheck that just finished (its one-line description). */
+    public void showNat(String verdict) {
+        nat.set(verdict == null || verdict.isBlank() ? "NAT not checked yet" : "NAT: " + verdict);
     }
 
     private void show(ServerStatus status) {

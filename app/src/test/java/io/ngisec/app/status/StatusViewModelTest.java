@@ -43,4 +43,14 @@ class StatusViewModelTest {
         assertThat(model.connectionProperty().get()).isEqualTo("Offline");
         assertThat(model.lastErrorProperty().get()).isEqualTo("this device was revoked by the organization");
     }
+
+    @Test
+    void saysHowPeerSessionsTravelAndWhatNatTheLastNetcheckFound() {
+        assertThat(model.pathsProperty().get().text()).isEqualTo("No peer session");
+        assertThat(model.natProperty().get()).isEqualTo("NAT not checked yet");
+        model.showPaths(new PathSummary(1, 1));
+        assertThat(model.pathsProperty().get().text()).isEqualTo("2 peer sessions: 1 direct, 1 relayed");
+        model.showNat("endpoint-independent mapping");
+        assertThat(model.natProperty().get()).isEqualTo("NAT: endpoint-independent mapping");
+    }
 }

@@ -85,6 +85,9 @@ class DiagnosticsScreenTest {
         app.await("the diagnostics screen", () -> app.find("#statsTable") != null && app.find("#statsTable").isVisible(),
                 () -> String.valueOf(app.find("#sectionContent")));
         assertThat(app.text("#diagSummary")).startsWith("No live session");
+        assertThat(app.text("#pathStatus")).isEqualTo("No peer session");
+        // A netcheck runs by itself once online, so the status bar can name the NAT.
+        app.await("the status bar's NAT line", () -> app.text("#natStatus").startsWith("NAT: "), () -> app.text("#natStatus"));
 
         try (PeerHome bobHome = EnrolledHomes.open(bob);
                 OnlinePeer bobOnline = OnlinePeer.start(bobHome, bobHome.identity().orElseThrow(),
@@ -109,6 +112,7 @@ class DiagnosticsScreenTest {
                 assertThat(value("Path", "Local candidate")).isEqualTo("host");
                 assertThat(value("Path", "Remote candidate")).isEqualTo("host");
                 assertThat(value("Path", "Route")).isEqualTo("direct (host)");
+                app.awaitText("#pathStatus", "1 peer session, direct");
                 assertThat(value("Path", "Selected pair")).contains("127.0.0.1:");
                 assertThat(value("Security", "Cipher")).startsWith("Noise_").contains("AES");
                 assertThat(value("QoS classes", "CONTROL (DSCP 26)")).contains("in ");
