@@ -33,6 +33,9 @@ public final class AppLauncher {
             return;
         }
         Application.launch(NgisecApp.class, args);
+        // The app has stopped (NgisecApp.stop took the device offline). Once the tray icon was up,
+        // AWT keeps threads that would hold the JVM open with no window left.
+        System.exit(0);
     }
 
     /** On Linux without X11 or Wayland GTK fails with a stack trace: catch that case first. Monocle needs no display. */

@@ -14,6 +14,7 @@ import io.ngisec.app.probe.PulseProbe;
 import io.ngisec.app.tour.Tour;
 import io.ngisec.app.transfer.FilePicker;
 import io.ngisec.app.transfer.FolderOpener;
+import io.ngisec.app.tray.TrayStatus;
 import io.ngisec.app.service.HomeEnrollment;
 import io.ngisec.app.service.HomeUnlock;
 import io.ngisec.app.service.CallAudio;
@@ -60,6 +61,7 @@ final class AppShell {
     private volatile Workbench workbench;
     private OnlinePeerCalls calls;
     private ToolSections tools;
+    private TrayStatus tray;
     private boolean closed;
 
     AppShell(Stage stage, AppArguments arguments, Optional<PulseProbe> probe) {
@@ -87,6 +89,9 @@ final class AppShell {
         }
         if (unlock != null) {
             unlock.close();
+        }
+        if (tray != null) {
+            tray.close();
         }
         if (tools != null) {
             tools.close();
@@ -175,7 +180,14 @@ final class AppShell {
         tools = new ToolSections(workbench.view(), workbench.service(), opened);
         scene.setRoot(workbench.root());
         probe.ifPresent(p -> p.watch(workbench.service()));
+        tray = TrayStatus.start(workbench.view().status(), this::bringForward, Platform::exit);
         tour.ifPresent(t -> t.start(stage, workbench));
+    }
+
+    private void bringForward() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
     }
 
     private static Parent waiting(String text) {
