@@ -66,6 +66,7 @@ public final class Workbench implements AutoCloseable {
                 if (!loaded && status.phase() == ConnectionPhase.ONLINE) {
                     loaded = true;
                     transfersModel.loadHistory();
+                    ViewWarmup.start(transfersModel);
                 }
             }
         });
