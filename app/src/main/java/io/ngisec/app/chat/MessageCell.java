@@ -23,11 +23,13 @@ final class MessageCell extends ListCell<ConversationEntry> {
     private final Label meta = new Label();
     private final VBox bubble = new VBox(2, text, meta);
     private final HBox row = new HBox(bubble);
-    private final TransferCard card;
+    private final ChatViewModel model;
+    // Made for the first file this cell shows: most lines are messages, and a card is a dozen controls.
+    private TransferCard card;
 
     MessageCell(ChatViewModel model) {
         this.user = model.user();
-        this.card = new TransferCard(model.transfers());
+        this.model = model;
         text.setWrapText(true);
         text.getStyleClass().add("chat-text");
         meta.getStyleClass().addAll("chat-meta", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -41,7 +43,9 @@ final class MessageCell extends ListCell<ConversationEntry> {
     @Override
     protected void updateItem(ConversationEntry entry, boolean empty) {
         super.updateItem(entry, empty);
-        card.show(null);
+        if (card != null) {
+            card.show(null);
+        }
         if (empty || entry == null) {
             setGraphic(null);
             setAccessibleText(null);
@@ -65,6 +69,9 @@ final class MessageCell extends ListCell<ConversationEntry> {
                 setAccessibleText((mine ? "You" : user) + ", " + when + ": " + m.text() + (mine ? ", " + state : ""));
             }
             case ConversationEntry.File f -> {
+                if (card == null) {
+                    card = new TransferCard(model.transfers());
+                }
                 card.show(f.transfer());
                 setGraphic(card.root());
                 setAccessibleText(f.transfer().headingProperty().get());

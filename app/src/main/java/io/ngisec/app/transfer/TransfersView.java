@@ -32,12 +32,19 @@ public final class TransfersView {
         list.setAccessibleText("Transfers");
         list.setPlaceholder(new Label("No transfers yet. Drop files on a colleague to send them."));
         list.setCellFactory(v -> new ListCell<>() {
-            private final TransferCard card = new TransferCard(model);
+            // Built for the first item the cell shows: the list makes cells for empty rows too,
+            // and each card is a dozen controls to style (the first transfer's stall on the FX thread).
+            private TransferCard card;
 
             @Override
             protected void updateItem(TransferItem item, boolean empty) {
                 super.updateItem(item, empty);
-                card.show(empty ? null : item);
+                if (card == null && !empty && item != null) {
+                    card = new TransferCard(model);
+                }
+                if (card != null) {
+                    card.show(empty ? null : item);
+                }
                 setGraphic(empty || item == null ? null : card.root());
                 setAccessibleText(empty || item == null ? null : item.headingProperty().get());
             }
