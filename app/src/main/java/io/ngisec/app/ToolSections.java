@@ -10,10 +10,8 @@ import io.ngisec.app.diagnostics.OnlineNetcheck;
 import io.ngisec.app.diagnostics.PeerSessionSource;
 import io.ngisec.app.main.MainView;
 import io.ngisec.app.main.Section;
-import io.ngisec.app.service.ConnectionPhase;
+import io.ngisec.app.service.FirstOnline;
 import io.ngisec.app.service.OnlinePeerService;
-import io.ngisec.app.service.PeerServiceListener;
-import io.ngisec.app.service.ServerStatus;
 import io.ngisec.app.settings.AppSettings;
 import io.ngisec.app.settings.LoginStart;
 import io.ngisec.app.settings.SettingsView;
@@ -57,19 +55,7 @@ final class ToolSections implements AutoCloseable {
         diagnostics.natProperty().subscribe(status::showNat);
         // The status bar's NAT line needs a netcheck; run one as soon as the server first answers,
         // as a user would otherwise learn the NAT only by opening Diagnostics.
-        PeerServiceListener firstOnline = new PeerServiceListener() {
-            private boolean checked;
-
-            @Override
-            public void statusChanged(ServerStatus now) {
-                if (!checked && now.phase() == ConnectionPhase.ONLINE) {
-                    checked = true;
-                    diagnostics.runNetcheck();
-                }
-            }
-        };
-        service.addListener(firstOnline);
-        firstOnline.statusChanged(service.status());
+        FirstOnline.run(service, diagnostics::runNetcheck);
         sampler.start();
         main.addSection(new Section("diagnostics", "Diagnostics", Feather.ACTIVITY, new DiagnosticsView(diagnostics).root()));
 

@@ -5,12 +5,10 @@ import io.ngisec.app.chat.ConversationsViewModel;
 import io.ngisec.app.chat.OnlineChat;
 import io.ngisec.app.directory.ContactAction;
 import io.ngisec.app.directory.ContactActions;
-import io.ngisec.app.service.ConnectionPhase;
+import io.ngisec.app.service.FirstOnline;
 import io.ngisec.app.service.OnlinePeerService;
 import io.ngisec.app.service.PeerOptions;
-import io.ngisec.app.service.PeerServiceListener;
 import io.ngisec.app.service.SelfIdentity;
-import io.ngisec.app.service.ServerStatus;
 import io.ngisec.app.settings.AppSettings;
 import io.ngisec.app.transfer.FilePicker;
 import io.ngisec.app.transfer.FolderOpener;
@@ -58,17 +56,9 @@ public final class Workbench implements AutoCloseable {
         transfersModel = new TransfersViewModel(transfers, opener, ui);
         transfersModel.setOnOffer(offer -> OfferDialog.show(offer, owner.get(), picker));
         conversations = new ConversationsViewModel(service, chat, transfersModel, ui, Clock.systemDefaultZone());
-        service.addListener(new PeerServiceListener() {
-            private boolean loaded;
-
-            @Override
-            public void statusChanged(ServerStatus status) {
-                if (!loaded && status.phase() == ConnectionPhase.ONLINE) {
-                    loaded = true;
-                    transfersModel.loadHistory();
-                    ViewWarmup.start(transfersModel);
-                }
-            }
+        FirstOnline.run(service, () -> {
+            transfersModel.loadHistory();
+            ViewWarmup.start(transfersModel);
         });
         ContactActions actions = others
                 .with(ContactAction.SEND_FILES, new SendFilesAction(transfersModel, picker, owner))

@@ -25,8 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +45,11 @@ class DiagnosticsScreenTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static PolicyServerProcess server;
     private static Path alice;
     private static Path bob;
+    @AutoClose
     private AppUnderTest app;
 
     @BeforeAll
@@ -56,20 +57,6 @@ class DiagnosticsScreenTest {
         server = ServerFixture.start(dir);
         alice = EnrolledHomes.enroll(server, dir.resolve("alice"), "alice");
         bob = EnrolledHomes.enroll(server, dir.resolve("bob"), "bob");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test

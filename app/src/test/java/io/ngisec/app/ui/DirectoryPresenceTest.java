@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +30,11 @@ class DirectoryPresenceTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static PolicyServerProcess server;
     private static Path alice;
     private static Path bob;
+    @AutoClose
     private AppUnderTest app;
 
     @BeforeAll
@@ -42,20 +43,6 @@ class DirectoryPresenceTest {
         alice = EnrolledHomes.enroll(server, dir.resolve("alice"), "alice");
         bob = EnrolledHomes.enroll(server, dir.resolve("bob"), "bob");
         EnrolledHomes.enroll(server, dir.resolve("carol"), "carol");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test

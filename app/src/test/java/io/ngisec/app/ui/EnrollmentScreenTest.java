@@ -15,8 +15,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,26 +30,14 @@ class EnrollmentScreenTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static PolicyServerProcess server;
+    @AutoClose
     private AppUnderTest app;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = ServerFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
