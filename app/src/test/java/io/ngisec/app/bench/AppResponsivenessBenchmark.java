@@ -71,13 +71,21 @@ import org.junit.jupiter.api.io.TempDir;
  * targets (a loaded machine misses them; the figures are what docs/benchmarks.md records). Not part of
  * {@code mvn verify}; run with {@code mvn -B -o -pl app -am verify -Dtest=AppResponsivenessBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}, optionally {@code -Dbench.bytes=N},
- * {@code -Dbench.launches=N} and {@code -Dbench.jfr=FILE} (a JFR profile of the load window).
+ * {@code -Dbench.launches=N}, {@code -Dbench.jfr=FILE} (a JFR profile of the load window) and
+ * {@code -Dbench.echoNice=N}.
+ *
+ * <p>Echo stands in for a colleague's computer, but here it shares this machine's cores with the
+ * app: receiving and decrypting the gigabyte costs it about as much CPU as sending it costs the
+ * app. With {@code bench.echoNice} above 0 (the default is 0) it runs under {@code nice -n N}, so
+ * that the app gets the CPU a real far end would not take from it; docs/benchmarks.md gives runs
+ * both ways.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppResponsivenessBenchmark {
 
     private static final long BYTES = Long.getLong("bench.bytes", 1L << 30);
     private static final int LAUNCHES = Integer.getInteger("bench.launches", 3);
+    private static final int ECHO_NICE = Integer.getInteger("bench.echoNice", 0);
     private static final long HEAP_TARGET = 300L * 1024 * 1024;
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration TRANSFER = Duration.ofMinutes(20);
@@ -93,10 +101,12 @@ class AppResponsivenessBenchmark {
         server = ServerFixture.start(dir);
         EnrolledHomes.enroll(server, dir.resolve("echo"), "echo");
         EnrolledHomes.enroll(server, dir.resolve("you"), "you");
-        echo = PeerProcess.start("echo", null, Map.of("NGISEC_HOST_ADDRESSES", "127.0.0.1"), "listen",
+        echo = PeerProcess.startThrough("echo", ECHO_NICE > 0 ? List.of("nice", "-n", String.valueOf(ECHO_NICE)) : List.of(),
+                Map.of("NGISEC_HOST_ADDRESSES", "127.0.0.1"), "listen",
                 "--home", dir.resolve("echo").toString(), "--echo", "--accept", "calls,files,chat",
                 "--save-dir", dir.resolve("echo-inbox").toString());
         echo.awaitLine(l -> l.startsWith("listening as"), START);
+        System.out.printf(Locale.ROOT, "bench: echo at nice %d%n", ECHO_NICE);
         System.out.printf(Locale.ROOT, "bench: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -1,5 +1,7 @@
 package io.ngisec.client.transfer;
 
+import io.ngisec.client.system.LowPriority;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +40,20 @@ final class OfferBuilder {
         if (files.size() > TransferLimits.MAX_ENTRIES) {
             throw new TransferException(TransferState.FAILED, "too many files (" + files.size() + ", at most " + TransferLimits.MAX_ENTRIES + ")");
         }
+        try {
+            // Hashing is the bulk of it (seconds a gigabyte): behind the UI and calls (LowPriority).
+            return LowPriority.call("transfer-hash", () -> entries(files, names));
+        } catch (TransferException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(TransferState.FAILED, "interrupted while hashing the files to send", e);
+        } catch (Exception e) {
+            throw new TransferException(TransferState.FAILED, "cannot hash the files to send: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<OfferEntry> entries(List<Path> files, List<String> names) throws TransferException {
         Set<String> seen = new HashSet<>();
         List<OfferEntry> entries = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
