@@ -10,6 +10,7 @@ import io.ngisec.app.status.StatusViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -109,5 +110,23 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Styles and lays out {@code node} inside this window's scene, out of sight, then takes it out
+     * again: it shares the scene's style cache, so what it resolved serves the next such node.
+     */
+    void styleOffscreen(Node node) {
+        Group holder = new Group(node);
+        holder.setManaged(false);
+        holder.setMouseTransparent(true);
+        holder.setLayoutX(-20_000);
+        root.getChildren().add(holder);
+        try {
+            holder.applyCss();
+            holder.layout();
+        } finally {
+            root.getChildren().remove(holder);
+        }
     }
 }

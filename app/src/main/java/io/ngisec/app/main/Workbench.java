@@ -58,7 +58,7 @@ public final class Workbench implements AutoCloseable {
         conversations = new ConversationsViewModel(service, chat, transfersModel, ui, Clock.systemDefaultZone());
         FirstOnline.run(service, () -> {
             transfersModel.loadHistory();
-            ViewWarmup.start(transfersModel);
+            ViewWarmup.start(transfersModel, view());
         });
         ContactActions actions = others
                 .with(ContactAction.SEND_FILES, new SendFilesAction(transfersModel, picker, owner))
