@@ -141,8 +141,9 @@ public final class DemoMain {
 
     private int app(DemoOrg org) throws DemoFailure, InterruptedException {
         org.awaitEcho(this::step);
-        List<String> command = List.of(DemoOrg.javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), APP_LAUNCHER, "--home", org.yourHome().toString());
+        List<String> command = new java.util.ArrayList<>(List.of(DemoOrg.javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(org.archive("app"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), APP_LAUNCHER, "--home", org.yourHome().toString()));
         step("opening the app as you (call, send files to and chat with echo; close the window to end the demo)");
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(DemoOrg.LOOPBACK);

@@ -222,7 +222,8 @@ final class DemoOrg implements AutoCloseable {
     }
 
     /** The JVM options that keep {@code role}'s CDS archive (made on the first run, checked and used after). */
-    private List<String> archive(String role) {
+    /** JVM options that keep a CDS archive of {@code role}'s classes between demos; none without an archive folder. */
+    List<String> archive(String role) {
         // An archive that no longer fits (a rebuilt jar, other options) is remade silently: its notes would be noise.
         return archives.map(d -> List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + d.resolve(role + ".jsa"),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off")).orElse(List.of());
