@@ -17,7 +17,7 @@ public final class StatusBadges {
     private StatusBadges() {
     }
 
-    /** A view of badge {@code name} drawn at {@code size} px (16, or 32 for HiDPI). */
+    /** A 16 px view of badge {@code name} from its {@code size} px render (16, or 32 for a sharper picture on HiDPI screens). */
     public static ImageView image(String name, int size) {
         ImageView view = new ImageView(LOADED.computeIfAbsent(name + "-" + size, key -> new Image(resource(key).toExternalForm())));
         view.setFitWidth(16);
