@@ -9,7 +9,10 @@
 # What each package puts where: docs/install.md. Per-OS options: installer/linux, installer/windows,
 # installer/macos (jpackage argument files and resources).
 #
-#   installer/build.sh [--no-maven] [--fast] [--out DIR] [--only app|server]
+#   installer/build.sh [--install-deps] [--no-maven] [--fast] [--out DIR] [--only app|server]
+#     --install-deps  Linux: first apt-get install the tools the packages are built with (rpm for
+#                     rpmbuild, xvfb and libgtk-3-0 for the AppCDS training launch, fonts), with sudo
+#                     when not root (for a fresh CI runner); elsewhere the runner has what it needs
 #     --no-maven      use the jars already in */target (built by `mvn package`) instead of building them
 #     --fast          Linux: compress the packages at xz level 1 instead of 6 (5x faster, 8 % larger;
 #                     for tests: the files inside are the same)
@@ -28,12 +31,14 @@ out="${work}/packages"
 maven=1
 only=""
 xz_level=6
+install_deps=0
 
-usage() { echo "build.sh: $1 (usage: installer/build.sh [--no-maven] [--fast] [--out DIR] [--only app|server])" >&2; exit 2; }
+usage() { echo "build.sh: $1 (usage: installer/build.sh [--install-deps] [--no-maven] [--fast] [--out DIR] [--only app|server])" >&2; exit 2; }
 while (($#)); do
   case "$1" in
     --no-maven) maven=0 ;;
     --fast) xz_level=1 ;;
+    --install-deps) install_deps=1 ;;
     --out) (($# >= 2)) || usage "--out needs a folder"; out="$2"; shift ;;
     --only) (($# >= 2)) || usage "--only needs app or server"; only="$2"; shift
       [[ "${only}" == app || "${only}" == server ]] || usage "--only takes app or server, not '${only}'" ;;
@@ -50,8 +55,17 @@ case "$(uname -s)" in
   *) echo "build.sh: no installer for $(uname -s)" >&2; exit 2 ;;
 esac
 
+if ((install_deps)) && [[ "${os}" == linux ]]; then
+  sudo=""; [[ "$(id -u)" -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    rpm fakeroot binutils xvfb xauth libgtk-3-0 libgl1 fonts-dejavu-core python3 >/dev/null
+fi
+
 if [[ -z "${JAVA_HOME:-}" ]]; then
   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+elif [[ "${os}" == windows ]]; then
+  JAVA_HOME="$(cygpath -u "${JAVA_HOME}")"
 fi
 export JAVA_HOME
 exe=""; [[ "${os}" == windows ]] && exe=".exe"
@@ -59,6 +73,10 @@ for tool in java jlink jpackage jdeps jar; do
   [[ -x "${JAVA_HOME}/bin/${tool}${exe}" ]] || { echo "build.sh: ${JAVA_HOME}/bin/${tool} not found (JAVA_HOME must be a JDK 25)" >&2; exit 2; }
 done
 jdk() { local tool="$1"; shift; "${JAVA_HOME}/bin/${tool}${exe}" "$@"; }
+
+# A path as the JDK's tools take it: on Windows (Git Bash) C:\..., which MSYS does not make of a
+# path inside a ;-separated list by itself.
+native_path() { if [[ "${os}" == windows ]]; then cygpath -w "$1"; else echo "$1"; fi; }
 
 log() { printf '%s build.sh: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -107,7 +125,7 @@ copy_jars "${work}/input/server" "${server_jar}" "${root}/server/target/lib"
 # installer/selftest.sh runs the installed app, CLI and server on this runtime.
 modules() {
   local jars=() j cp
-  for j in "${work}/input/app"/*.jar "${work}/input/server"/*.jar; do jars+=("${j}"); done
+  for j in "${work}/input/app"/*.jar "${work}/input/server"/*.jar; do jars+=("$(native_path "${j}")"); done
   cp="$(IFS="$(jdk java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *path.separator = //p')"; echo "${jars[*]}")"
   {
     jdk jdeps -q --ignore-missing-deps --multi-release "$(jdk java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" \

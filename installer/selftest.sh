@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Linux installers end to end, as root on a Debian machine (called by .ci/run after mvn verify):
+# The installers end to end, as root on a Debian machine (called by .ci/run after mvn verify): first
+# checks the hosted-CI workflow's structure (installer/check-workflow.py, on any machine), then
 # builds the .deb and .rpm packages from the jars verify made (installer/build.sh --no-maven --fast),
 # checks the .rpm's file list and dependencies, installs the policy server's .deb (systemd-analyze
 # verify on its unit; the installed server started as its system user with the packaged settings,
@@ -21,6 +22,11 @@ case "${1:-}" in
   --no-build) build=0 ;;
   *) echo "selftest.sh: unknown argument '$1' (usage: installer/selftest.sh [--no-build])" >&2; exit 2 ;;
 esac
+
+# The hosted-CI workflow cannot run here; its structure can be checked everywhere (Debian's python3
+# has python3-yaml from .ci/run; a python3 of its own, such as pyenv's, may not).
+py=python3; [[ -x /usr/bin/python3 ]] && py=/usr/bin/python3
+(cd "${root}" && "${py}" installer/check-workflow.py) || exit 1
 
 [[ "$(uname -s)" == Linux ]] || { echo "skipped: the installer selftest runs on Linux"; exit 0; }
 [[ "$(id -u)" -eq 0 ]] || { echo "skipped: installing packages needs root"; exit 0; }
@@ -87,7 +93,7 @@ app_rpm="${packages}/ngisec-${version}-1.$(uname -m).rpm"
 if ((build)); then
   step "building the packages (installer/build.sh --no-maven --fast)"
   t=$(date +%s)
-  "${here}/build.sh" --no-maven --fast 2>&1 | tee "${results}/build.log" | grep -E 'build.sh: (built|AppCDS|done|modules)' || true
+  "${here}/build.sh" --no-maven --fast 2>&1 | tee "${results}/build.log" | grep --line-buffered -E 'build.sh: (built|AppCDS|done|modules)' || true
   ((PIPESTATUS[0] == 0)) || { tail -n 30 "${results}/build.log" >&2; fail "installer/build.sh failed"; }
   build_seconds=$(($(date +%s) - t))
 fi
@@ -134,7 +140,7 @@ wait_for "${tmp}/server.log" '^listening on' 120 "${server_pid}"
 server_start_ms=$(($(ms) - t))
 [[ "$(curl -sk "https://127.0.0.1:${port}/v1/health")" == *'"ok"'* ]] || fail "the server's /v1/health did not answer ok"
 [[ -f /var/lib/ngisec-server/home/server.conf ]] || fail "the first start made no server home"
-invite="$(runuser -u ngisec-server -- ngisec-server invite --home /var/lib/ngisec-server/home --user tester | grep -o 'ngisec:[^ ]*' | head -n 1)"
+invite="$(runuser -u ngisec-server -- ngisec-server invite --home /var/lib/ngisec-server/home --user tester 2>"${results}/invite.log" | grep -o 'ngisec:[^ ]*' | head -n 1)"
 [[ "${invite}" == ngisec:invite* ]] || fail "ngisec-server invite gave no invite"
 
 # --- the app .deb -----------------------------------------------------------------------------------
