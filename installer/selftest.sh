@@ -219,7 +219,7 @@ dpkg -P ngisec-server >"${results}/server-purge.log" 2>&1 || { cat "${results}/s
 installed=()
 leftovers "${results}/server-files.txt" >"${results}/server-leftovers.txt"
 for p in /opt/ngisec-server /usr/bin/ngisec-server /etc/ngisec-server /var/lib/ngisec-server \
-  /etc/systemd/system/multi-user.target.wants/ngisec-server.service; do
+  /etc/systemd/system/multi-user.target.wants/ngisec-server.service /tmp/hsperfdata_ngisec-server; do
   if [[ -e "${p}" || -L "${p}" ]]; then echo "${p}" >>"${results}/server-leftovers.txt"; fi
 done
 if getent passwd ngisec-server >/dev/null; then echo "user ngisec-server" >>"${results}/server-leftovers.txt"; fi
