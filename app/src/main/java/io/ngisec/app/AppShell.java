@@ -62,6 +62,8 @@ final class AppShell {
     private OnlinePeerCalls calls;
     private ToolSections tools;
     private TrayStatus tray;
+    private EnrollViewModel enrollModel;
+    private Optional<String> openedInvite = Optional.empty();
     private boolean closed;
 
     AppShell(Stage stage, AppArguments arguments, Optional<PulseProbe> probe) {
@@ -156,13 +158,26 @@ final class AppShell {
     private void showEnrollment() {
         enrollment = new HomeEnrollment(home, Platform::runLater);
         EnrollViewModel model = new EnrollViewModel(enrollment);
-        arguments.invite().ifPresent(model.inviteProperty()::set);
+        enrollModel = model;
+        openedInvite.or(arguments::invite).ifPresent(model.inviteProperty()::set);
         model.setOnEnrolled(identity -> enrollment.takeHome().ifPresent(h -> showMain(h, identity)));
         stage.setTitle(TITLE + " - enroll this device");
         scene.setRoot(new EnrollView(model).root());
     }
 
+    /** An invite link opened while the app runs (macOS): into the enrollment screen if that is where the app is. */
+    void openInvite(String link) {
+        if (workbench != null || unlock != null) {
+            LOG.info("this device is enrolled already; the opened invite link is not used");
+        } else if (enrollModel != null) {
+            enrollModel.inviteProperty().set(link);
+        } else {
+            openedInvite = Optional.of(link);
+        }
+    }
+
     private void showMain(PeerHome opened, SelfIdentity self) {
+        enrollModel = null;
         if (closed) {
             opened.close();
             return;

@@ -24,6 +24,7 @@ public final class NgisecApp extends Application {
         probe = PulseProbe.requested(System.getenv());
         Themes.followOs();
         shell = new AppShell(stage, arguments, probe);
+        InviteLinks.listen(shell::openInvite);
         shell.show();
     }
 
