@@ -26,9 +26,7 @@ import io.ngisec.app.theme.Themes;
 import io.ngisec.app.unlock.UnlockView;
 import io.ngisec.app.unlock.UnlockViewModel;
 import io.ngisec.client.home.HomeException;
-import io.ngisec.client.home.PassphraseSource;
 import io.ngisec.client.home.PeerHome;
-import io.ngisec.client.store.StoredIdentity;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -108,42 +106,23 @@ final class AppShell {
 
     private void openHome() {
         try {
-            PeerHome opened = PeerHome.open(home, PassphraseSource.choose(Optional.empty(), System.getenv()));
-            Optional<StoredIdentity> stored;
-            boolean locked;
-            try {
-                stored = opened.storedIdentity();
-                locked = stored.isPresent() && !keysReadable(opened);
-            } catch (HomeException e) {
-                opened.close();
-                throw e;
-            }
+            HomeOpening.Opened opened = HomeOpening.take(home);
             Platform.runLater(() -> {
                 if (closed) {
-                    opened.close();
-                } else if (locked) {
-                    opened.close();
-                    showUnlock(SelfIdentity.of(stored.get()));
-                } else if (stored.isPresent()) {
+                    opened.home().close();
+                } else if (opened.locked()) {
+                    opened.home().close();
+                    showUnlock(SelfIdentity.of(opened.stored().get()));
+                } else if (opened.stored().isPresent()) {
                     arguments.invite().ifPresent(i -> LOG.info("this home already holds an enrolled device; the invite is not used"));
-                    showMain(opened, SelfIdentity.of(stored.get()));
+                    showMain(opened.home(), SelfIdentity.of(opened.stored().get()));
                 } else {
-                    opened.close();
+                    opened.home().close();
                     showEnrollment();
                 }
             });
         } catch (HomeException e) {
             Platform.runLater(() -> scene.setRoot(failed(e.getMessage())));
-        }
-    }
-
-    /** Whether the keys open without a passphrase typed (generated key file, or NGISEC_PASSPHRASE). */
-    private static boolean keysReadable(PeerHome opened) {
-        try {
-            return opened.identity().isPresent();
-        } catch (HomeException e) {
-            LOG.fine(() -> "keys locked: " + e.getMessage());
-            return false;
         }
     }
 
