@@ -65,18 +65,36 @@ final class HomeOpening {
     }
 
     private void run() {
+        Opened opened;
         try {
-            result.complete(open(directory));
+            opened = open(directory);
         } catch (HomeException | RuntimeException e) {
             result.completeExceptionally(e);
+            return;
+        }
+        result.complete(opened);
+        if (opened.stored().isPresent() && !opened.locked()) {
+            // Read the keys now, while the window builds, for the peer that asks for them next
+            // (PeerHome keeps them); an error here is the peer's to report.
+            try {
+                opened.home().identity();
+            } catch (HomeException | RuntimeException e) {
+                LOG.fine(() -> "keys not read ahead: " + e.getMessage());
+            }
         }
     }
 
     private static Opened open(Path directory) throws HomeException {
-        PeerHome opened = PeerHome.open(directory, PassphraseSource.choose(Optional.empty(), System.getenv()));
+        PassphraseSource source = PassphraseSource.choose(Optional.empty(), System.getenv());
+        PeerHome opened = PeerHome.open(directory, source);
         try {
             Optional<StoredIdentity> stored = opened.storedIdentity();
-            return new Opened(opened, stored, stored.isPresent() && !keysReadable(opened));
+            // With the home's key file the keys open without a word from the user, so the window
+            // need not wait for them (PBKDF2, most of a second cold); a passphrase from the
+            // environment is tried now, so a wrong one leads to the unlock screen.
+            boolean locked = stored.isPresent() && (!opened.opensKeysWithoutAsking()
+                    || source instanceof PassphraseSource.Given && !keysReadable(opened));
+            return new Opened(opened, stored, locked);
         } catch (HomeException | RuntimeException e) {
             opened.close();
             throw e;

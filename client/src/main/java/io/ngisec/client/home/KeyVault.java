@@ -53,6 +53,19 @@ final class KeyVault {
         return Files.exists(file);
     }
 
+    /** When the file was last written and how long it is: what tells a changed key store from the one read. */
+    record Stamp(java.nio.file.attribute.FileTime modified, long size) {
+    }
+
+    /** The file's stamp now; a missing or unreadable file has none that matches a read one. */
+    Stamp stamp() {
+        try {
+            return new Stamp(Files.getLastModifiedTime(file), Files.size(file));
+        } catch (IOException e) {
+            return new Stamp(java.nio.file.attribute.FileTime.fromMillis(-1), -1);
+        }
+    }
+
     /** Stores {@code keys} with {@code certificateChain} (DER, the device's certificate first) under {@code passphrase}. */
     void save(DeviceKeys keys, List<byte[]> certificateChain, char[] passphrase) throws HomeException {
         byte[] noise = keys.noise().privateKey();

@@ -10,6 +10,7 @@ import io.ngisec.protocol.identity.DeviceCertificate;
 import io.ngisec.protocol.identity.DeviceId;
 import io.ngisec.protocol.identity.IdentityException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -36,6 +37,10 @@ public final class PeerHome implements AutoCloseable {
     private final PeerDatabase database;
     private final KeyVault vault;
     private final Clock clock;
+    // The keys as last read, with the key file's stamp then: reading them runs PBKDF2 three times,
+    // which a cold JVM takes most of a second over, and both the app's start and its peer ask.
+    private KeyVault.Contents loaded;
+    private KeyVault.Stamp loadedFrom;
 
     private PeerHome(Path directory, PassphraseSource passphrase, PeerDatabase database, Clock clock) {
         this.directory = directory;
@@ -108,7 +113,7 @@ public final class PeerHome implements AutoCloseable {
      * The enrolled identity with its keys, or empty if this home has not enrolled. HomeException
      * for a wrong passphrase ({@code wrong passphrase for the keys in DIR}) or missing or damaged keys.
      */
-    public Optional<EnrolledIdentity> identity() throws HomeException {
+    public synchronized Optional<EnrolledIdentity> identity() throws HomeException {
         Optional<StoredIdentity> stored = storedIdentity();
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -116,13 +121,7 @@ public final class PeerHome implements AutoCloseable {
         if (!vault.exists()) {
             throw new HomeException("the keys of the enrolled device are missing from " + directory);
         }
-        char[] secret = Passphrases.resolve(passphrase, directory, false);
-        KeyVault.Contents contents;
-        try {
-            contents = vault.load(secret);
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
+        KeyVault.Contents contents = keys();
         // The key store and the database row are written one after the other: the certificate
         // stored with the keys is the one that matches them, even if a crash came in between.
         byte[] certificate = contents.certificateChain().getFirst();
@@ -131,6 +130,33 @@ public final class PeerHome implements AutoCloseable {
                     + " (an interrupted enrollment): enroll again");
         }
         return Optional.of(stored.get().withKeys(contents.keys(), certificate));
+    }
+
+    /** The vault's contents: read once, again only when the file changed (a renewal, another process). */
+    private KeyVault.Contents keys() throws HomeException {
+        KeyVault.Stamp now = vault.stamp();
+        if (loaded != null && now.equals(loadedFrom)) {
+            return loaded;
+        }
+        char[] secret = Passphrases.resolve(passphrase, directory, false);
+        try {
+            loaded = vault.load(secret);
+            loadedFrom = now;
+            return loaded;
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /**
+     * Whether the keys can be opened without asking anyone: a passphrase was given, or the key file
+     * the home generated is there. False means an unlock prompt (the keys were saved under a passphrase).
+     */
+    public boolean opensKeysWithoutAsking() {
+        return switch (passphrase) {
+            case PassphraseSource.Given _ -> true;
+            case PassphraseSource.GeneratedKey _ -> Files.exists(directory.resolve(Passphrases.KEY_FILE));
+        };
     }
 
     /** Stores {@code identity} (after enrollment or renewal), refusing to replace another enrolled device. */
@@ -143,7 +169,7 @@ public final class PeerHome implements AutoCloseable {
      * (same id and CA) is a renewal and always allowed; a different one replaces the enrolled
      * device only if {@code replace}, and then starts with an empty contacts cache.
      */
-    public void saveIdentity(EnrolledIdentity identity, boolean replace) throws HomeException {
+    public synchronized void saveIdentity(EnrolledIdentity identity, boolean replace) throws HomeException {
         Optional<StoredIdentity> existing = storedIdentity();
         boolean sameDevice = existing.isEmpty() || existing.get().isSameDevice(identity);
         if (!sameDevice && !replace) {
@@ -155,6 +181,7 @@ public final class PeerHome implements AutoCloseable {
         char[] secret = Passphrases.resolve(passphrase, directory, true);
         try {
             vault.save(identity.keys(), List.of(identity.deviceCertificate(), identity.caCertificate()), secret);
+            loaded = null;
         } finally {
             Arrays.fill(secret, '\0');
         }

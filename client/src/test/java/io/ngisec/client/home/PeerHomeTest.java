@@ -157,6 +157,38 @@ class PeerHomeTest {
     }
 
     @Test
+    void keysReadOnceServeLaterCallsUntilTheKeyStoreChanges() throws Exception {
+        Path dir = temp.resolve("home");
+        EnrolledIdentity alice = ACME.enroll("alice");
+        EnrolledIdentity renewed = ACME.renew(alice);
+        try (PeerHome home = PeerHome.open(dir, PassphraseSource.generatedKey())) {
+            home.saveIdentity(alice);
+            assertSame(home.identity().orElseThrow(), alice);
+            assertSame(home.identity().orElseThrow(), alice);
+            home.saveIdentity(renewed);
+            assertSame(home.identity().orElseThrow(), renewed);
+            // Another open of the same home (another process) renews: this one reads the new file.
+            try (PeerHome other = PeerHome.open(dir, PassphraseSource.generatedKey())) {
+                other.saveIdentity(alice);
+            }
+            assertSame(home.identity().orElseThrow(), alice);
+        }
+    }
+
+    @Test
+    void saysWhetherTheKeysOpenWithoutAsking() throws Exception {
+        Path dir = temp.resolve("home");
+        try (PeerHome home = PeerHome.open(dir, PassphraseSource.generatedKey())) {
+            assertThat(home.opensKeysWithoutAsking()).as("no key file yet").isFalse();
+            home.saveIdentity(ACME.enroll("alice"));
+            assertThat(home.opensKeysWithoutAsking()).as("the generated key file").isTrue();
+        }
+        try (PeerHome home = PeerHome.open(temp.resolve("other"), PassphraseSource.of("typed".toCharArray()))) {
+            assertThat(home.opensKeysWithoutAsking()).as("a given passphrase").isTrue();
+        }
+    }
+
+    @Test
     void anotherDeviceIsRefusedUnlessReplacing() throws Exception {
         Path dir = temp.resolve("home");
         EnrolledIdentity alice = ACME.enroll("alice");
