@@ -3,7 +3,9 @@ package io.ngisec.app.status;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -20,12 +22,21 @@ public final class StatusBar {
                 label("serverStatus", Feather.SERVER, model.serverProperty(), "Policy server"),
                 label("caStatus", Feather.SHIELD, model.caProperty(), "Organization CA fingerprint"),
                 paths(model),
-                label("natStatus", Feather.GLOBE, model.natProperty(), "Network"));
+                nat(model));
+    }
+
+    private static Label nat(StatusViewModel model) {
+        Label label = label("natStatus", Feather.GLOBE, model.natProperty(), "Network");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.natDetailProperty());
+        label.setTooltip(tip);
+        return label;
     }
 
     /** The path line wears the relayed or direct badge from icons/, like the call screen's path. */
     private static Label paths(StatusViewModel model) {
         Label label = label("pathStatus", Feather.SHUFFLE, model.pathsProperty().map(PathSummary::text), "Peer sessions");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         model.pathsProperty().subscribe(now -> label.setGraphic(now.badge().isEmpty()
                 ? new FontIcon(Feather.SHUFFLE) : StatusBadges.image(now.badge(), 16)));
         return label;

@@ -24,6 +24,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper ca = new ReadOnlyStringWrapper(this, "ca", "");
     private final ReadOnlyObjectWrapper<PathSummary> paths = new ReadOnlyObjectWrapper<>(this, "paths", PathSummary.NONE);
     private final ReadOnlyStringWrapper nat = new ReadOnlyStringWrapper(this, "nat", "NAT not checked yet");
+    private final ReadOnlyStringWrapper natDetail = new ReadOnlyStringWrapper(this, "natDetail",
+            "Netcheck runs once the policy server answers");
 
     public StatusViewModel(PeerService service) {
         SelfIdentity self = service.self();
@@ -73,9 +75,14 @@ public final class StatusViewModel {
         return paths.getReadOnlyProperty();
     }
 
-    /** "NAT: " and the last netcheck's verdict, or that none has run. */
+    /** "NAT: " and the last netcheck's verdict without its explanation, or that none has run. */
     public ReadOnlyStringProperty natProperty() {
         return nat.getReadOnlyProperty();
+    }
+
+    /** The verdict in full, with the explanation in brackets the status bar leaves out (its tooltip). */
+    public ReadOnlyStringProperty natDetailProperty() {
+        return natDetail.getReadOnlyProperty();
     }
 
     /** The paths of the sessions live now (from the diagnostics sampler, once a second). */
@@ -87,7 +94,14 @@ public final class StatusViewModel {
 
     /** The NAT verdict of a netcheck that just finished (its one-line description). */
     public void showNat(String verdict) {
-        nat.set(verdict == null || verdict.isBlank() ? "NAT not checked yet" : "NAT: " + verdict);
+        if (verdict == null || verdict.isBlank()) {
+            nat.set("NAT not checked yet");
+            return;
+        }
+        // "unknown (no STUN server answered)": the bracket explains, and would crowd the bar.
+        int bracket = verdict.indexOf(" (");
+        nat.set("NAT: " + (bracket > 0 ? verdict.substring(0, bracket) : verdict));
+        natDetail.set("NAT: " + verdict);
     }
 
     private void show(ServerStatus status) {

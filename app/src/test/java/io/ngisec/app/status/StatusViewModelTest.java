@@ -52,5 +52,8 @@ class StatusViewModelTest {
         assertThat(model.pathsProperty().get().text()).isEqualTo("2 peer sessions: 1 direct, 1 relayed");
         model.showNat("endpoint-independent mapping");
         assertThat(model.natProperty().get()).isEqualTo("NAT: endpoint-independent mapping");
+        model.showNat("unknown (no STUN server answered)");
+        assertThat(model.natProperty().get()).as("the bar leaves the explanation to the tooltip").isEqualTo("NAT: unknown");
+        assertThat(model.natDetailProperty().get()).isEqualTo("NAT: unknown (no STUN server answered)");
     }
 }
