@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -141,7 +142,7 @@ public final class DemoMain {
 
     private int app(DemoOrg org) throws DemoFailure, InterruptedException {
         org.awaitEcho(this::step);
-        List<String> command = new java.util.ArrayList<>(List.of(DemoOrg.javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+        List<String> command = new ArrayList<>(List.of(DemoOrg.javaBinary(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(org.archive("app"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), APP_LAUNCHER, "--home", org.yourHome().toString()));
         step("opening the app as you (call, send files to and chat with echo; close the window to end the demo)");

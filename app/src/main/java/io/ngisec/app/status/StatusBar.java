@@ -33,7 +33,7 @@ public final class StatusBar {
         return label;
     }
 
-    /** The path line wears the relayed or direct badge from icons/, like the call screen's path. */
+    /** The path line wears the relayed or direct badge from icons/badges (a plain icon without sessions). */
     private static Label paths(StatusViewModel model) {
         Label label = label("pathStatus", Feather.SHUFFLE, model.pathsProperty().map(PathSummary::text), "Peer sessions");
         label.setMinWidth(Region.USE_PREF_SIZE);
